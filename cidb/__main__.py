@@ -1,0 +1,3 @@
+from cidb.cli import main
+
+main()

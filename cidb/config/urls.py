@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from cidb.accounts import urls as account_urls
+from cidb.incidents import urls as incident_urls
+
+admin.site.site_header = "cidb administration"
+admin.site.site_title = "cidb"
+
+urlpatterns = [
+    path("", include(incident_urls)),
+    path("accounts/", include(account_urls)),
+    path("admin/", admin.site.urls),
+]
+if settings.SERVE_MEDIA:
+    urlpatterns.append(
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )
+
+handler404 = "cidb.core.views.not_found"
+handler500 = "cidb.core.views.server_error"
+handler403 = "cidb.core.views.forbidden"
+handler400 = "cidb.core.views.bad_request"

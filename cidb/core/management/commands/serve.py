@@ -1,0 +1,45 @@
+import os
+import shutil
+import sys
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = "Serve cidb with gunicorn (a production WSGI server); whitenoise serves static files."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--host", default=os.environ.get("CIDB_HOST", "127.0.0.1"))
+        parser.add_argument("--port", type=int, default=int(os.environ.get("CIDB_PORT", "8000")))
+        parser.add_argument("--workers", type=int, default=int(os.environ.get("CIDB_WORKERS", "2")))
+        parser.add_argument("--timeout", type=int, default=60)
+        parser.add_argument(
+            "--skip-collectstatic", action="store_true", help="Static files are already collected."
+        )
+
+    def handle(self, *args, host: str, port: int, workers: int, timeout: int, **options) -> None:
+        if not 0 < port < 65536:
+            raise CommandError(f"--port must be between 1 and 65535, not {port}.")
+        if workers < 1:
+            raise CommandError("--workers must be at least 1.")
+        if not options["skip_collectstatic"]:
+            call_command("collectstatic", interactive=False, verbosity=0)
+        gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable)) or "gunicorn"
+        argv = [
+            gunicorn,
+            "cidb.config.wsgi:application",
+            "--bind",
+            f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+            "--workers",
+            str(workers),
+            "--timeout",
+            str(timeout),
+            "--access-logfile",
+            "-",
+        ]
+        self.stdout.write(
+            f"cidb on http://{host}:{port}/ (gunicorn, {workers} workers; Ctrl+C stops)"
+        )
+        self.stdout.flush()
+        os.execvp(argv[0], argv)

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from django import template
+
+register = template.Library()
+
+IRREGULAR = {"technique": "techniques", "source": "sources", "motive": "motives", "actor": "actors"}
+
+
+@register.filter
+def counted(count: int, noun: str) -> str:
+    """'1 motive', '2 techniques', '0 actors'."""
+    count = int(count or 0)
+    if count == 1:
+        return f"1 {noun}"
+    return f"{count} {IRREGULAR.get(noun, noun + 's')}"
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **kwargs) -> str:
+    """The current query string with some parameters replaced (used by pagination)."""
+    request = context["request"]
+    params = request.GET.copy()
+    for key, value in kwargs.items():
+        params[key] = value
+    return "?" + params.urlencode()

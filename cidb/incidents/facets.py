@@ -1,0 +1,129 @@
+"""Facet counts for a filtered incident list, cached per data generation."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractMonth, ExtractYear
+
+from . import services, vocab
+from .models import Incident, ThreatActor, country_name
+
+TOP = 15
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+@dataclass
+class Facet:
+    name: str  # the filter parameter
+    label: str
+    values: list[tuple[str, str, int]] = field(default_factory=list)  # (value, label, count)
+    member_only: bool = False
+
+
+def _ids(queryset):
+    return queryset.order_by().values("id")
+
+
+def compute(queryset, *, member: bool, year_selected: bool) -> list[Facet]:
+    base = queryset.order_by()
+    facets = []
+    countries = base.values_list("country").annotate(n=Count("id")).order_by("-n")[:TOP]
+    facets.append(Facet("country", "Country", [(c, country_name(c), n) for c, n in countries if c]))
+    years = (
+        base.annotate(y=ExtractYear("date")).values_list("y").annotate(n=Count("id")).order_by("-y")
+    )
+    facets.append(Facet("year", "Year", [(str(y), str(y), n) for y, n in years[:30]]))
+    if year_selected:
+        months = (
+            base.annotate(m=ExtractMonth("date"))
+            .values_list("m")
+            .annotate(n=Count("id"))
+            .order_by("m")
+        )
+        facets.append(Facet("month", "Month", [(str(m), MONTHS[m - 1], n) for m, n in months]))
+    sectors = base.values_list("sector").annotate(n=Count("id")).order_by("-n")
+    facets.append(
+        Facet("sector", "Sector", [(s, vocab.SECTORS.get(s, s), n) for s, n in sectors if s])
+    )
+    ids = _ids(queryset)
+    through = Incident.attack_types.through
+    types = (
+        through.objects.filter(incident_id__in=ids)
+        .values_list("attacktype_id")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+    )
+    facets.append(
+        Facet("attack_type", "Attack type", [(t, vocab.ATTACK_TYPES[t], n) for t, n in types])
+    )
+    if member:
+        through = Incident.motives.through
+        motives = (
+            through.objects.filter(incident_id__in=ids)
+            .values_list("motive_id")
+            .annotate(n=Count("id"))
+            .order_by("-n")
+        )
+        facets.append(Facet("motive", "Motive", [(m, m, n) for m, n in motives], True))
+        through = Incident.techniques.through
+        techniques = (
+            through.objects.filter(incident_id__in=ids)
+            .values_list("technique__attack_id", "technique__name")
+            .annotate(n=Count("id"))
+            .order_by("-n")[:TOP]
+        )
+        facets.append(
+            Facet(
+                "technique",
+                "Technique",
+                [(t, f"{t} {name}", n) for t, name, n in techniques],
+                True,
+            )
+        )
+        through = Incident.actors.through
+        actors = (
+            through.objects.filter(incident_id__in=ids)
+            .values_list("threatactor_id")
+            .annotate(n=Count("id"))
+            .order_by("-n")[:TOP]
+        )
+        names = dict(
+            ThreatActor.objects.filter(id__in=[a for a, _ in actors]).values_list("id", "name")
+        )
+        facets.append(
+            Facet(
+                "actor", "Threat actor", [(str(a), names.get(a, "?"), n) for a, n in actors], True
+            )
+        )
+        cia = base.aggregate(
+            **{name: Count("id", filter=Q(**{name: "affected"})) for name in vocab.CIA_FIELDS}
+        )
+        facets.append(
+            Facet(
+                "cia",
+                "CIA posture (affected)",
+                [(name, name.capitalize(), cia[name]) for name in vocab.CIA_FIELDS],
+                True,
+            )
+        )
+    return facets
+
+
+def cached(queryset, *, params: str, member: bool, year_selected: bool) -> tuple[int, list[Facet]]:
+    """Total and facets for a filter, cached until any incident changes."""
+    key = hashlib.sha256(
+        f"{services.generation()}|{int(member)}|{int(year_selected)}|{params}".encode()
+    ).hexdigest()
+    key = f"facets:{key}"
+    hit = cache.get(key)
+    if hit is not None:
+        return hit
+    total = queryset.order_by().count()
+    value = (total, compute(queryset, member=member, year_selected=year_selected))
+    cache.set(key, value, settings.FACET_CACHE_SECONDS)
+    return value

@@ -1,0 +1,138 @@
+"""One FilterSet for incidents, shared by the browse page, the API and exports.
+
+Member-only filters (motive, technique, actor, CIA) are ignored for non-members:
+filtering by a hidden value would reveal it through the result count.
+"""
+
+from __future__ import annotations
+
+import re
+
+import django_filters
+import pycountry
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+
+from cidb.accounts.models import is_editor, is_member
+
+from . import vocab
+from .models import Incident
+
+COUNTRY_CHOICES = sorted(
+    ((c.alpha_2, getattr(c, "common_name", None) or c.name) for c in pycountry.countries),
+    key=lambda pair: pair[1],
+)
+TECHNIQUE_ID = re.compile(r"^T\d{4}(\.\d{3})?$")
+MEMBER_FILTERS = ("motive", "technique", "actor", "confidentiality", "integrity", "availability")
+EDITOR_FILTERS = ("status",)
+
+
+class TechniqueMultipleField(forms.MultipleChoiceField):
+    default_error_messages = {
+        "invalid_choice": "%(value)s is not an ATT&CK technique ID such as T1486 or T1566.001."
+    }
+
+    def valid_value(self, value: str) -> bool:
+        return bool(TECHNIQUE_ID.match(value))
+
+    def to_python(self, value):
+        return [v.strip().upper() for v in super().to_python(value)]
+
+
+class TechniqueFilter(django_filters.MultipleChoiceFilter):
+    field_class = TechniqueMultipleField
+
+
+class IncidentFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_search", label="Search", max_length=200)
+    country = django_filters.MultipleChoiceFilter(choices=COUNTRY_CHOICES, label="Country")
+    year = django_filters.NumberFilter(
+        method="filter_year", label="Year", min_value=1970, max_value=2100
+    )
+    month = django_filters.NumberFilter(
+        method="filter_month", label="Month", min_value=1, max_value=12
+    )
+    date_after = django_filters.DateFilter(field_name="date", lookup_expr="gte", label="From")
+    date_before = django_filters.DateFilter(field_name="date", lookup_expr="lte", label="To")
+    sector = django_filters.MultipleChoiceFilter(choices=vocab.choices(vocab.SECTORS))
+    attack_type = django_filters.MultipleChoiceFilter(
+        choices=vocab.choices(vocab.ATTACK_TYPES), method="filter_attack_type", label="Attack type"
+    )
+    organization = django_filters.NumberFilter(field_name="victim_id", label="Organization")
+    confidence = django_filters.MultipleChoiceFilter(choices=vocab.choices(vocab.CONFIDENCES))
+    # Member-only
+    motive = django_filters.MultipleChoiceFilter(
+        choices=vocab.choices(vocab.MOTIVES), method="filter_motive"
+    )
+    technique = TechniqueFilter(method="filter_technique", label="Technique")
+    actor = django_filters.NumberFilter(method="filter_actor", label="Threat actor")
+    confidentiality = django_filters.ChoiceFilter(choices=vocab.choices(vocab.CIA_VALUES))
+    integrity = django_filters.ChoiceFilter(choices=vocab.choices(vocab.CIA_VALUES))
+    availability = django_filters.ChoiceFilter(choices=vocab.choices(vocab.CIA_VALUES))
+    # Editor-only
+    status = django_filters.MultipleChoiceFilter(choices=vocab.choices(vocab.STATUSES))
+
+    class Meta:
+        model = Incident
+        fields: list[str] = []
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None) -> None:
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        user = getattr(request, "user", None)
+        self.ignored: list[str] = []
+        hidden = []
+        if not is_member(user):
+            hidden += MEMBER_FILTERS
+        if not is_editor(user):
+            hidden += EDITOR_FILTERS
+        for name in hidden:
+            if data is not None and data.get(name):
+                self.ignored.append(name)
+            self.filters.pop(name, None)
+
+    @property
+    def search_text(self) -> str:
+        if self.is_bound and self.is_valid():
+            return (self.form.cleaned_data.get("q") or "").strip()
+        return ""
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value) if value and value.strip() else queryset
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(date__year=int(value)) if value is not None else queryset
+
+    def filter_month(self, queryset, name, value):
+        return queryset.filter(date__month=int(value)) if value is not None else queryset
+
+    @staticmethod
+    def _exists(queryset, field: str, column: str, values):
+        if not values:
+            return queryset
+        through = getattr(Incident, field).through
+        inner = through.objects.filter(incident_id=OuterRef("pk"), **{f"{column}__in": values})
+        return queryset.filter(Exists(inner))
+
+    def filter_attack_type(self, queryset, name, values):
+        return self._exists(queryset, "attack_types", "attacktype_id", values)
+
+    def filter_motive(self, queryset, name, values):
+        return self._exists(queryset, "motives", "motive_id", values)
+
+    def filter_technique(self, queryset, name, values):
+        if not values:
+            return queryset
+        through = Incident.techniques.through
+        condition = Q()
+        for value in values:
+            # A technique also matches its sub-techniques (T1566 finds T1566.001).
+            condition |= Q(technique__attack_id=value) | Q(
+                technique__attack_id__startswith=f"{value}."
+            )
+        inner = through.objects.filter(condition, incident_id=OuterRef("pk"))
+        return queryset.filter(Exists(inner))
+
+    def filter_actor(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return self._exists(queryset, "actors", "threatactor_id", [int(value)])

@@ -1,0 +1,76 @@
+"""Reusable reads over incidents."""
+
+from __future__ import annotations
+
+from django.db import connection, models
+from django.db.models import Prefetch
+from django.db.models.expressions import RawSQL
+
+from . import search
+
+
+class IncidentQuerySet(models.QuerySet):
+    def published(self) -> IncidentQuerySet:
+        return self.filter(status="published")
+
+    def visible_to(self, user) -> IncidentQuerySet:
+        """Editors see every status; everybody else only published incidents."""
+        if user is not None and user.is_authenticated and getattr(user, "is_editor", False):
+            return self
+        return self.published()
+
+    def newest_first(self) -> IncidentQuerySet:
+        return self.order_by("-date", "-id")
+
+    def for_listing(self) -> IncidentQuerySet:
+        """What a list page needs per row, in a constant number of queries."""
+        from .models import Source
+
+        return self.select_related("victim").prefetch_related(
+            "attack_types",
+            "motives",
+            "techniques",
+            "actors",
+            Prefetch("sources", queryset=Source.objects.only("id", "url", "title", "publisher")),
+        )
+
+    def search(self, text: str) -> IncidentQuerySet:
+        """Only incidents matching a full-text query over victim, summary and description.
+
+        A plain IN-subquery, so the result can itself be used in subqueries (facets).
+        """
+        parsed = search.parse_query(text)
+        if not parsed:
+            return self
+        table = search.FTS_TABLE
+        if connection.vendor == "postgresql":
+            sql = f"SELECT rowid FROM {table} WHERE document @@ to_tsquery('simple', %s)"
+            expression = search.to_tsquery(parsed)
+        else:
+            sql = f"SELECT rowid FROM {table} WHERE {table} MATCH %s"
+            expression = search.to_fts5(parsed)
+        return self.filter(id__in=RawSQL(sql, [expression]))
+
+    def rank_by_search(self, text: str) -> IncidentQuerySet:
+        """Order by relevance to a full-text query (best first); use on the final list only."""
+        parsed = search.parse_query(text)
+        if not parsed:
+            return self
+        table = search.FTS_TABLE
+        incident_table = self.model._meta.db_table
+        if connection.vendor == "postgresql":
+            expression = search.to_tsquery(parsed)
+            where = f"{table}.document @@ to_tsquery('simple', %s)"
+            select = f"ts_rank_cd({table}.document, to_tsquery('simple', %s))"
+        else:
+            expression = search.to_fts5(parsed)
+            where = f"{table} MATCH %s"
+            # bm25 is lower for better matches; negated so both backends sort descending.
+            select = f"-bm25({table}, 4.0, 1.0)"
+        return self.extra(
+            select={"search_rank": select},
+            select_params=[expression],
+            tables=[table],
+            where=[f"{table}.rowid = {incident_table}.id", where],
+            params=[expression],
+        ).order_by("-search_rank", "-date", "-id")

@@ -1,0 +1,431 @@
+"""Writes that span records or need a transaction: saving with history, merging,
+search indexing, and creating incidents from cidb's JSON format."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid as uuid_module
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import F
+from django.db.models.fields.files import FieldFile
+
+from . import search, vocab
+from .models import (
+    AttackType,
+    ChangeLog,
+    Incident,
+    IncidentRedirect,
+    Motive,
+    Organization,
+    SiteState,
+    Source,
+    Technique,
+    ThreatActor,
+    parse_iso_date,
+)
+
+GENERATION_KEY = "incidents.generation"
+SCALAR_FIELDS = [
+    "victim_id",
+    "victim_label",
+    "sector",
+    "date",
+    "date_precision",
+    "discovered",
+    "disclosed",
+    "country",
+    "region",
+    "city",
+    "summary",
+    "description",
+    "image",
+    "image_caption",
+    "confidentiality",
+    "integrity",
+    "availability",
+    "status",
+    "confidence",
+    "conflicts",
+]
+M2M_FIELDS = {
+    "attack_types": "slug",
+    "motives": "slug",
+    "techniques": "attack_id",
+    "actors": "name",
+    "sources": "url",
+}
+
+
+# --- cache generation -------------------------------------------------------------
+
+
+def generation() -> int:
+    """A number that changes whenever incident data changes (keys cached facets)."""
+    row = SiteState.objects.filter(key=GENERATION_KEY).values_list("value", flat=True).first()
+    return row or 0
+
+
+def bump_generation() -> None:
+    updated = SiteState.objects.filter(key=GENERATION_KEY).update(value=F("value") + 1)
+    if not updated:
+        SiteState.objects.get_or_create(key=GENERATION_KEY, defaults={"value": 1})
+
+
+# --- search index -----------------------------------------------------------------
+
+
+def reindex_incidents(ids: Iterable[int]) -> int:
+    """(Re)write the full-text rows of the given incidents; returns how many."""
+    ids = list(ids)
+    if not ids:
+        return 0
+    rows = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        incidents = Incident.objects.filter(id__in=chunk).select_related("victim")
+        rows.extend(
+            (
+                i.id,
+                search_victim_text(i.victim.name if i.victim_id else "", _aliases(i), i),
+                f"{i.summary}\n{i.description}",
+            )
+            for i in incidents
+        )
+    write_search_rows(rows, replace_ids=ids)
+    return len(rows)
+
+
+def _aliases(incident: Incident) -> list[str]:
+    return list(incident.victim.aliases or []) if incident.victim_id else []
+
+
+def search_victim_text(name: str, aliases: list[str], incident: Incident | None = None) -> str:
+    parts = [name, *aliases]
+    if incident is not None and incident.victim_label:
+        parts.append(incident.victim_label)
+    return " ".join(p for p in parts if p)
+
+
+def write_search_rows(rows: list[tuple[int, str, str]], replace_ids: Iterable[int] = ()) -> None:
+    """Low-level writer used by saves and by bulk generation: rows of (id, victim, body)."""
+    table = search.FTS_TABLE
+    replace_ids = list(replace_ids)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            if replace_ids:
+                cursor.execute(f"DELETE FROM {table} WHERE rowid = ANY(%s)", [replace_ids])
+            cursor.executemany(
+                f"INSERT INTO {table} (rowid, document) VALUES (%s, "
+                "setweight(to_tsvector('simple', %s), 'A') || "
+                "setweight(to_tsvector('simple', %s), 'D'))",
+                [(i, search.document(v), search.document(b)) for i, v, b in rows],
+            )
+        else:
+            for start in range(0, len(replace_ids), 500):
+                chunk = replace_ids[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                cursor.execute(f"DELETE FROM {table} WHERE rowid IN ({marks})", chunk)
+            cursor.executemany(
+                f"INSERT INTO {table} (rowid, victim, body) VALUES (%s, %s, %s)",
+                [(i, search.document(v), search.document(b)) for i, v, b in rows],
+            )
+
+
+def delete_search_rows(ids: Iterable[int]) -> None:
+    ids = list(ids)
+    if not ids:
+        return
+    with connection.cursor() as cursor:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join(["%s"] * len(chunk))
+            cursor.execute(f"DELETE FROM {search.FTS_TABLE} WHERE rowid IN ({marks})", chunk)
+
+
+def rebuild_search_index(batch: int = 2000, progress=None) -> int:
+    """Rebuild the whole index (after a bulk import or a normaliser change)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {search.FTS_TABLE}")
+    ids = list(Incident.objects.order_by("id").values_list("id", flat=True))
+    done = 0
+    for start in range(0, len(ids), batch):
+        with transaction.atomic():
+            done += reindex_incidents(ids[start : start + batch])
+        if progress:
+            progress(done)
+    return done
+
+
+# --- history ------------------------------------------------------------------------
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, FieldFile):
+        return str(value.name or "")
+    if isinstance(value, uuid_module.UUID):
+        return str(value)
+    return value
+
+
+def snapshot(incident: Incident) -> dict[str, Any]:
+    """Comparable values of an incident's fields, many-to-many included."""
+    data = {name: _jsonable(getattr(incident, name)) for name in SCALAR_FIELDS}
+    if incident.pk:
+        for name, key in M2M_FIELDS.items():
+            data[name] = sorted(str(v) for v in getattr(incident, name).values_list(key, flat=True))
+    else:
+        data.update({name: [] for name in M2M_FIELDS})
+    return data
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    return {
+        key: [before.get(key), after.get(key)] for key in after if before.get(key) != after.get(key)
+    }
+
+
+def record_change(
+    incident: Incident,
+    action: str,
+    changes: dict[str, Any] | None = None,
+    user=None,
+    comment: str = "",
+) -> ChangeLog:
+    return ChangeLog.objects.create(
+        incident=incident if incident.pk else None,
+        incident_uuid=incident.uuid,
+        object_repr=str(incident)[:300],
+        user=user if user is not None and user.is_authenticated else None,
+        action=action,
+        changes=changes or {},
+        comment=comment[:500],
+    )
+
+
+# --- JSON (cidb's export format) -----------------------------------------------------
+
+
+class ImportError_(ValueError):
+    """A record that cannot be imported, with the path of the bad value."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+def _organization(data: dict) -> Organization | None:
+    name = (data.get("victim") or "").strip()
+    if not name:
+        return None
+    country = data.get("victim_country") or data.get("country") or ""
+    org = Organization.objects.filter(name=name, country=country).first()
+    if org is None:
+        org = Organization.objects.create(
+            name=name,
+            country=country,
+            aliases=list(data.get("victim_aliases") or []),
+            sector=data.get("victim_sector") or data.get("sector") or "other",
+        )
+    else:
+        aliases = set(org.aliases or []) | set(data.get("victim_aliases") or [])
+        if aliases != set(org.aliases or []):
+            org.aliases = sorted(aliases)
+            org.save(update_fields=["aliases", "updated"])
+    return org
+
+
+def _actor(data: dict, path: str) -> ThreatActor:
+    name = (data.get("name") or "").strip()
+    if not name:
+        raise ImportError_(path, "an actor needs a name")
+    actor_type = data.get("type") or "unknown"
+    if actor_type not in vocab.ACTOR_TYPES:
+        raise ImportError_(f"{path}.type", f"unknown actor type {actor_type!r}")
+    actor, created = ThreatActor.objects.get_or_create(
+        name=name,
+        defaults={
+            "actor_type": actor_type,
+            "country": data.get("country") or "",
+            "aliases": list(data.get("aliases") or []),
+            "attack_id": data.get("attack_id") or "",
+        },
+    )
+    return actor
+
+
+def _source(data: dict | str, path: str) -> Source:
+    if isinstance(data, str):
+        data = {"url": data}
+    url = (data.get("url") or "").strip()
+    if not url:
+        raise ImportError_(path, "a source needs a url")
+    published = None
+    if data.get("published"):
+        try:
+            published = parse_iso_date(str(data["published"]))[0]
+        except ValueError as exc:
+            raise ImportError_(f"{path}.published", str(exc)) from exc
+    source = Source.objects.filter(url_hash=Source.hash_url(url)).first()
+    if source is None:
+        source = Source(url=url)
+    for key in ("title", "publisher", "language"):
+        if data.get(key):
+            setattr(source, key, str(data[key])[:500])
+    if published:
+        source.published = published
+    if data.get("text"):
+        source.text = data["text"]
+    source.save()
+    return source
+
+
+def _cia(data: dict, path: str) -> dict[str, str]:
+    cia = data.get("cia")
+    if isinstance(cia, dict):
+        out = {}
+        for name in vocab.CIA_FIELDS:
+            value = cia.get(name, "unknown")
+            if value not in vocab.CIA_VALUES:
+                raise ImportError_(f"{path}.cia.{name}", f"unknown value {value!r}")
+            out[name] = value
+        return out
+    letters = {str(x).upper() for x in (cia or [])}
+    detail = data.get("cia_detail") or {}
+    return {
+        name: "affected" if letter in letters else detail.get(name, "unknown")
+        for name, letter in vocab.CIA_FIELDS.items()
+    }
+
+
+@transaction.atomic
+def upsert_from_json(data: dict, user=None, path: str = "$", comment: str = "") -> Incident:
+    """Create or update one incident from cidb's JSON export format."""
+    if not isinstance(data, dict):
+        raise ImportError_(path, "an incident must be a JSON object")
+    for required in ("summary", "date"):
+        if not data.get(required):
+            raise ImportError_(f"{path}.{required}", "missing")
+    try:
+        date, precision = parse_iso_date(str(data["date"]))
+    except ValueError as exc:
+        raise ImportError_(f"{path}.date", str(exc)) from exc
+    status = data.get("status") or "draft"
+    if status not in vocab.STATUSES:
+        raise ImportError_(f"{path}.status", f"unknown status {status!r}")
+    attack_types = list(data.get("attack_types") or [])
+    for i, slug in enumerate(attack_types):
+        if slug not in vocab.ATTACK_TYPES:
+            raise ImportError_(f"{path}.attack_types[{i}]", f"unknown attack type {slug!r}")
+    motives = list(data.get("motives") or [])
+    for i, slug in enumerate(motives):
+        if slug not in vocab.MOTIVES:
+            raise ImportError_(f"{path}.motives[{i}]", f"unknown motive {slug!r}")
+    technique_ids = [str(t).upper() for t in data.get("techniques") or []]
+    techniques = {t.attack_id: t for t in Technique.objects.filter(attack_id__in=technique_ids)}
+    for i, tid in enumerate(technique_ids):
+        if tid not in techniques:
+            raise ImportError_(
+                f"{path}.techniques[{i}]", f"unknown ATT&CK technique {tid!r} (run load-attack?)"
+            )
+
+    incident = None
+    if data.get("id"):
+        try:
+            key = uuid_module.UUID(str(data["id"]))
+        except ValueError as exc:
+            raise ImportError_(f"{path}.id", "not a UUID") from exc
+        incident = Incident.objects.filter(uuid=key).first()
+        if incident is None:
+            incident = Incident(uuid=key)
+    if incident is None:
+        incident = Incident()
+    before = snapshot(incident) if incident.pk else None
+
+    incident.victim = _organization(data)
+    incident.victim_label = data.get("victim_label") or ""
+    incident.sector = data.get("sector") or data.get("victim_sector") or ""
+    incident.date, incident.date_precision = date, precision
+    for key in ("discovered", "disclosed"):
+        value = data.get(key)
+        setattr(incident, key, dt.date.fromisoformat(value) if value else None)
+    incident.country = data.get("country") or ""
+    incident.region = data.get("region") or ""
+    incident.city = data.get("city") or ""
+    incident.summary = data["summary"]
+    incident.description = data.get("description") or ""
+    for name, value in _cia(data, path).items():
+        setattr(incident, name, value)
+    incident.status = status
+    incident.confidence = data.get("confidence") or "confirmed"
+    incident.conflicts = data.get("conflicts") or []
+    incident.full_clean(exclude=["image"])
+    incident.save()
+
+    incident.attack_types.set(AttackType.objects.filter(slug__in=attack_types))
+    incident.motives.set(Motive.objects.filter(slug__in=motives))
+    incident.techniques.set(techniques.values())
+    incident.actors.set(
+        [_actor(a, f"{path}.actors[{i}]") for i, a in enumerate(data.get("actors") or [])]
+    )
+    incident.sources.set(
+        [_source(s, f"{path}.sources[{i}]") for i, s in enumerate(data.get("sources") or [])]
+    )
+    after = snapshot(incident)
+    if before is None:
+        record_change(incident, ChangeLog.Action.IMPORT, diff({}, after), user, comment)
+    elif diff(before, after):
+        record_change(incident, ChangeLog.Action.UPDATE, diff(before, after), user, comment)
+    return incident
+
+
+# --- merge ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def merge_incidents(survivor: Incident, others: Iterable[Incident], user=None) -> Incident:
+    """Fold other incidents into one; their URLs keep working by redirecting to it."""
+    others = [o for o in others if o.pk != survivor.pk]
+    before = snapshot(survivor)
+    for other in others:
+        for name in M2M_FIELDS:
+            getattr(survivor, name).add(*getattr(other, name).all())
+        survivor_conflicts = list(survivor.conflicts or [])
+        if other.victim_id != survivor.victim_id and other.victim_id:
+            survivor_conflicts.append(
+                {
+                    "field": "victim",
+                    "values": [
+                        {"value": survivor.victim_name, "incidents": [str(survivor.uuid)]},
+                        {"value": other.victim_name, "incidents": [str(other.uuid)]},
+                    ],
+                }
+            )
+        survivor.conflicts = survivor_conflicts
+        IncidentRedirect.objects.filter(incident=other).update(incident=survivor)
+        IncidentRedirect.objects.create(old_uuid=other.uuid, incident=survivor)
+        record_change(
+            other, ChangeLog.Action.MERGE, {"merged_into": [None, str(survivor.uuid)]}, user
+        )
+        ChangeLog.objects.filter(incident=other).update(incident=survivor)
+        other.delete()
+    survivor.save()
+    record_change(
+        survivor,
+        ChangeLog.Action.MERGE,
+        diff(before, snapshot(survivor)),
+        user,
+        comment="Merged " + ", ".join(str(o.uuid) for o in others),
+    )
+    return survivor
+
+
+def delete_incident(incident: Incident, user=None) -> None:
+    with transaction.atomic():
+        record_change(incident, ChangeLog.Action.DELETE, {}, user)
+        incident.delete()

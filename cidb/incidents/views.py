@@ -1,0 +1,290 @@
+"""Thin views: access rules and presentation; reads come from QuerySet methods."""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from urllib.parse import urlencode
+
+import pycountry
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
+
+from cidb.accounts.models import is_editor, is_member
+
+from . import facets as facet_module
+from . import vocab
+from .filters import COUNTRY_CHOICES, IncidentFilterSet
+from .models import Incident, IncidentRedirect, Organization, Technique, ThreatActor, country_name
+
+
+def audience(user) -> str:
+    """Who a cached page or facet set may be shown to."""
+    if is_editor(user):
+        return "editor"
+    return "member" if is_member(user) else "public"
+
+
+def _page(request: HttpRequest, queryset, count: int | None = None):
+    paginator = Paginator(queryset, settings.PAGE_SIZE)
+    if count is not None:
+        paginator.count = count  # already known from the cached facets
+    number = request.GET.get("page", "1")
+    try:
+        return paginator.page(number)
+    except PageNotAnInteger:
+        raise Http404("The page number must be a whole number.") from None
+    except EmptyPage:
+        if paginator.count == 0 and str(number) == "1":
+            return paginator.page(1)
+        raise Http404("There is no such page.") from None
+
+
+def _without(request: HttpRequest, name: str, value: str | None = None) -> str:
+    params = [
+        (k, v)
+        for k, values in request.GET.lists()
+        for v in values
+        if k != "page" and not (k == name and (value is None or v == value))
+    ]
+    if name == "year":
+        params = [(k, v) for k, v in params if k != "month"]
+    return "?" + urlencode(params)
+
+
+def _with(request: HttpRequest, name: str, value: str) -> str:
+    params = [(k, v) for k, values in request.GET.lists() for v in values if k != "page"]
+    if (name, value) not in params:
+        params.append((name, value))
+    return "?" + urlencode(params)
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    visible = Incident.objects.visible_to(request.user)
+    latest = visible.newest_first().for_listing()[:8]
+    stats = visible.aggregate(incidents=Count("id"), countries=Count("country", distinct=True))
+    return render(request, "incidents/home.html", {"latest": latest, "stats": stats})
+
+
+@require_safe
+def incident_list(request: HttpRequest) -> HttpResponse:
+    base = Incident.objects.visible_to(request.user)
+    filterset = IncidentFilterSet(request.GET or None, queryset=base, request=request)
+    errors = {}
+    if filterset.is_bound and not filterset.is_valid():
+        errors = {
+            filterset.filters[name].label or name if name in filterset.filters else name: msgs
+            for name, msgs in filterset.errors.items()
+        }
+        queryset = base.none()
+    else:
+        queryset = filterset.qs
+    listing = queryset.newest_first()
+    if filterset.search_text:
+        listing = queryset.rank_by_search(filterset.search_text)
+    member = is_member(request.user)
+    params = urlencode(sorted((k, v) for k, vs in request.GET.lists() for v in vs if k != "page"))
+    total, facets = facet_module.cached(
+        queryset,
+        params=f"{audience(request.user)}|{params}",
+        member=member,
+        year_selected=bool(request.GET.get("year")) and not errors,
+    )
+    page = _page(request, listing.for_listing(), count=total)
+    selected = []
+    for name, values in request.GET.lists():
+        if name in ("page",) or name not in filterset.filters:
+            continue
+        for value in values:
+            if value:
+                selected.append((name, _label(name, value), _without(request, name, value)))
+    current = {(k, v) for k, vs in request.GET.lists() for v in vs}
+    for facet in facets:
+        facet.links = []
+        for value, label, count in facet.values:
+            # The CIA facet's values are field names: each links to field=affected.
+            name, wanted = (value, "affected") if facet.name == "cia" else (facet.name, value)
+            link = _with(request, name, wanted)
+            facet.links.append((value, label, count, link, (name, wanted) in current))
+    status = 400 if errors else 200
+    return render(
+        request,
+        "incidents/incident_list.html",
+        {
+            "filterset": filterset,
+            "page": page,
+            "total": total,
+            "facets": facets,
+            "selected": selected,
+            "errors": errors,
+            "ignored": filterset.ignored,
+            "query": filterset.search_text if not errors else request.GET.get("q", "")[:200],
+            "hidden_params": [
+                (k, v) for k, vs in request.GET.lists() for v in vs if k not in ("q", "page")
+            ],
+            "country_choices": COUNTRY_CHOICES,
+        },
+        status=status,
+    )
+
+
+def _label(name: str, value: str) -> str:
+    if name == "country":
+        return country_name(value)
+    if name == "attack_type":
+        return vocab.ATTACK_TYPES.get(value, value)
+    if name == "sector":
+        return vocab.SECTORS.get(value, value)
+    if name == "month" and value.isdigit() and 1 <= int(value) <= 12:
+        return facet_module.MONTHS[int(value) - 1]
+    if name == "actor" and value.isdigit():
+        actor = ThreatActor.objects.filter(pk=int(value)).only("name").first()
+        return actor.name if actor else value
+    if name == "q":
+        return f"“{value[:60]}”"
+    return value
+
+
+@require_safe
+def incident_detail(request: HttpRequest, uuid: str) -> HttpResponse:
+    try:
+        key = uuid_module.UUID(str(uuid))
+    except ValueError:
+        raise Http404("No such incident.") from None
+    incident = Incident.objects.visible_to(request.user).for_listing().filter(uuid=key).first()
+    if incident is None:
+        moved = IncidentRedirect.objects.filter(old_uuid=key).select_related("incident").first()
+        if moved is not None:
+            return redirect(moved.incident, permanent=True)
+        raise Http404("No such incident.")
+    context = {"incident": incident}
+    if is_editor(request.user):
+        context["changes"] = incident.changes.select_related("user")[:20]
+    return render(request, "incidents/incident_detail.html", context)
+
+
+@require_safe
+def organization_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
+    organization = get_object_or_404(Organization, pk=pk)
+    incidents = (
+        Incident.objects.visible_to(request.user)
+        .filter(victim=organization)
+        .newest_first()
+        .for_listing()
+    )
+    return render(
+        request,
+        "incidents/organization_detail.html",
+        {"organization": organization, "page": _page(request, incidents)},
+    )
+
+
+@require_safe
+def organization_list(request: HttpRequest) -> HttpResponse:
+    organizations = (
+        Organization.objects.filter(incidents__in=Incident.objects.visible_to(request.user))
+        .annotate(n=Count("incidents"))
+        .order_by("name")
+    )
+    letter = (request.GET.get("letter") or "")[:1].upper()
+    if letter:
+        organizations = organizations.filter(name__istartswith=letter)
+    return render(
+        request,
+        "incidents/organization_list.html",
+        {"page": _page(request, organizations), "letter": letter},
+    )
+
+
+@require_safe
+def country_list(request: HttpRequest) -> HttpResponse:
+    rows = (
+        Incident.objects.visible_to(request.user)
+        .order_by()
+        .values_list("country")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+    )
+    countries = [(code, country_name(code), n) for code, n in rows if code]
+    return render(request, "incidents/country_list.html", {"countries": countries})
+
+
+@require_safe
+def country_detail(request: HttpRequest, code: str) -> HttpResponse:
+    code = code.upper()
+    country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
+    if country is None:
+        raise Http404("No such country.")
+    incidents = (
+        Incident.objects.visible_to(request.user).filter(country=code).newest_first().for_listing()
+    )
+    return render(
+        request,
+        "incidents/country_detail.html",
+        {"code": code, "country_name": country_name(code), "page": _page(request, incidents)},
+    )
+
+
+def members_only(request: HttpRequest, what: str) -> HttpResponse:
+    return render(request, "incidents/members_only.html", {"what": what}, status=403)
+
+
+@require_safe
+def actor_list(request: HttpRequest) -> HttpResponse:
+    if not is_member(request.user):
+        return members_only(request, "Threat actors")
+    actors = ThreatActor.objects.annotate(n=Count("incidents")).order_by("-n", "name")
+    return render(request, "incidents/actor_list.html", {"page": _page(request, actors)})
+
+
+@require_safe
+def actor_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
+    if not is_member(request.user):
+        return members_only(request, "Threat actor pages")
+    actor = get_object_or_404(ThreatActor, pk=pk)
+    incidents = (
+        Incident.objects.visible_to(request.user).filter(actors=actor).newest_first().for_listing()
+    )
+    return render(
+        request,
+        "incidents/actor_detail.html",
+        {"actor": actor, "page": _page(request, incidents)},
+    )
+
+
+@require_safe
+def technique_list(request: HttpRequest) -> HttpResponse:
+    if not is_member(request.user):
+        return members_only(request, "Techniques")
+    techniques = (
+        Technique.objects.filter(revoked=False, deprecated=False)
+        .annotate(n=Count("incidents"))
+        .order_by("-n", "attack_id")
+    )
+    return render(request, "incidents/technique_list.html", {"page": _page(request, techniques)})
+
+
+@require_safe
+def technique_detail(request: HttpRequest, attack_id: str) -> HttpResponse:
+    if not is_member(request.user):
+        return members_only(request, "Technique pages")
+    technique = get_object_or_404(Technique.objects.select_related("parent"), attack_id=attack_id)
+    incidents = (
+        Incident.objects.visible_to(request.user)
+        .filter(techniques=technique)
+        .newest_first()
+        .for_listing()
+    )
+    return render(
+        request,
+        "incidents/technique_detail.html",
+        {
+            "technique": technique,
+            "tactics": [vocab.TACTICS.get(t, t) for t in technique.tactics],
+            "page": _page(request, incidents),
+        },
+    )
