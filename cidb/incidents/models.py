@@ -92,7 +92,7 @@ class ThreatActor(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("actor", args=[self.pk, slugify(self.name) or "actor"])
+        return reverse("actor", args=[self.pk])
 
     @property
     def country_name(self) -> str:

@@ -12,8 +12,8 @@ urlpatterns = [
     path("countries/", views.country_list, name="country_list"),
     path("countries/<str:code>/", views.country_detail, name="country"),
     path("actors/", views.actor_list, name="actor_list"),
-    path("actors/<int:pk>/", views.actor_detail, name="actor_bare"),
-    path("actors/<int:pk>/<slug:slug>/", views.actor_detail, name="actor"),
+    # No name in the address: actor names are member-only.
+    path("actors/<int:pk>/", views.actor_detail, name="actor"),
     path("techniques/", views.technique_list, name="technique_list"),
     path("techniques/<str:attack_id>/", views.technique_detail, name="technique"),
 ]

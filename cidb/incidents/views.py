@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 import pycountry
 from django.conf import settings
+from django.contrib import messages
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
@@ -74,6 +75,15 @@ def home(request: HttpRequest) -> HttpResponse:
 def incident_list(request: HttpRequest) -> HttpResponse:
     base = Incident.objects.visible_to(request.user)
     filterset = IncidentFilterSet(request.GET or None, queryset=base, request=request)
+    if filterset.ignored:
+        # Drop member-only filters from the address rather than echo their values back.
+        messages.info(
+            request,
+            f"Filtering by {', '.join(filterset.ignored)} is available to members; "
+            "those filters were removed.",
+        )
+        kept = [(k, v) for k, vs in request.GET.lists() for v in vs if k not in filterset.ignored]
+        return redirect(f"{request.path}?{urlencode(kept)}" if kept else request.path)
     errors = {}
     if filterset.is_bound and not filterset.is_valid():
         errors = {
@@ -121,10 +131,12 @@ def incident_list(request: HttpRequest) -> HttpResponse:
             "facets": facets,
             "selected": selected,
             "errors": errors,
-            "ignored": filterset.ignored,
             "query": filterset.search_text if not errors else request.GET.get("q", "")[:200],
             "hidden_params": [
-                (k, v) for k, vs in request.GET.lists() for v in vs if k not in ("q", "page")
+                (k, v)
+                for k, vs in request.GET.lists()
+                for v in vs
+                if k not in ("q", "page") and k in filterset.filters
             ],
             "country_choices": COUNTRY_CHOICES,
         },
@@ -242,7 +254,7 @@ def actor_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def actor_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
+def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not is_member(request.user):
         return members_only(request, "Threat actor pages")
     actor = get_object_or_404(ThreatActor, pk=pk)
