@@ -39,8 +39,8 @@ class User(AbstractUser):
     def save(self, *args, **kwargs) -> None:
         # The tier is the single source of truth for staff rights: editors use the
         # admin to curate incidents, admins are superusers.
-        if self.is_superuser and self.tier != Tier.ADMIN:
-            self.tier = Tier.ADMIN
+        if self._state.adding and self.is_superuser:
+            self.tier = Tier.ADMIN  # Django's createsuperuser
         self.is_staff = self.tier in (Tier.EDITOR, Tier.ADMIN)
         self.is_superuser = self.tier == Tier.ADMIN
         super().save(*args, **kwargs)
