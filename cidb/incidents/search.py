@@ -46,10 +46,22 @@ def word_terms(word: str) -> tuple[str, ...]:
     return tuple(sorted(terms))
 
 
+_WORD_TEXT: dict[str, str] = {}
+
+
 def document(text: str) -> str:
     """The stemmed term string stored in the index for a piece of text."""
-    words = _WORD.findall(text[:MAX_DOCUMENT_CHARS])
-    return " ".join(" ".join(word_terms(w)) for w in words)
+    # A plain dict of each word's joined terms: bulk generation calls this a million times.
+    memo = _WORD_TEXT
+    if len(memo) > 500_000:
+        memo.clear()
+    out = []
+    for word in _WORD.findall(text[:MAX_DOCUMENT_CHARS]):
+        joined = memo.get(word)
+        if joined is None:
+            joined = memo[word] = " ".join(word_terms(word))
+        out.append(joined)
+    return " ".join(out)
 
 
 @dataclass
