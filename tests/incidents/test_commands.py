@@ -223,3 +223,42 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_serve_runs_gunicorn_with_static_files(tmp_path):
+    import os
+    import socket
+    import time
+    import urllib.request
+
+    env = dict(os.environ, CIDB_DATA_DIR=str(tmp_path), DATABASE_URL=f"sqlite:///{tmp_path}/db")
+    subprocess.run([sys.executable, "-m", "cidb", "migrate", "-v0"], env=env, check=True)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "cidb", "serve", "--port", str(port), "--workers", "1"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
+                    assert response.status == 200
+                    assert response.headers["Server"].startswith("gunicorn")
+                    break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise AssertionError("cidb serve did not answer")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+            html = response.read().decode()
+        css = html.split('href="/static/')[1].split('"')[0]
+        assert ".css" in css  # hashed by the manifest storage
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/{css}", timeout=5) as r:
+            assert r.status == 200 and "max-age" in r.headers["Cache-Control"]
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

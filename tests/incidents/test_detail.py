@@ -89,3 +89,20 @@ def test_editors_see_history(client_for, users):
     assert "History" in html and "editor-user" in html
     html = client_for("member").get(incident.get_absolute_url()).content.decode()
     assert "editor-user" not in html
+
+
+@pytest.mark.django_db
+def test_image_is_shown_with_its_caption(client, settings, tmp_path):
+    import base64
+
+    from django.core.files.base import ContentFile
+
+    png = base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    )
+    incident = IncidentFactory(image_caption="Ransom note shown on screens")
+    incident.image.save("note.png", ContentFile(png))
+    html = client.get(incident.get_absolute_url()).content.decode()
+    assert f'src="{incident.image.url}"' in html
+    assert 'alt="Ransom note shown on screens"' in html
+    assert client.get(incident.image.url).status_code == 200

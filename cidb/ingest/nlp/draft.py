@@ -1,0 +1,277 @@
+"""Incident draft (cidb export format) from the analyses of one group of articles.
+
+Fields are votes across sources; disagreements are kept in ``conflicts`` and
+the sentence behind each value in ``provenance``. Summary and description are
+English templates filled with the extracted facts (no external service).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+import pycountry
+
+from .classify import classify_counts
+from .dates import parse_published
+from .entities import fold
+from .gazetteer import LANG_COUNTRY, org_type_country
+from .grouping import article_names, name_match
+
+TYPE_LABEL = {
+    "ransomware": "a ransomware attack",
+    "ddos": "a DDoS attack",
+    "data_breach": "a data breach",
+    "intrusion": "a network intrusion",
+    "account_compromise": "an account compromise",
+    "phishing": "a phishing/fraud attack",
+    "defacement": "a website defacement",
+    "supply_chain": "a supply-chain compromise",
+    "wiper": "a wiper attack",
+    "extortion": "extortion",
+    "espionage": "cyber espionage",
+    "other": "a cyber incident",
+}
+CIA_LABEL = {
+    "C": "confidentiality (data stolen or exposed)",
+    "I": "integrity (data or systems encrypted, altered or deleted)",
+    "A": "availability (services disrupted)",
+}
+
+
+def _cluster_names(weighted: list[tuple[str, float, Any]]) -> list[dict]:
+    """Group fuzzy-equal names; each cluster: forms (name -> weight), weight, articles."""
+    clusters: list[dict] = []
+    for name, w, a in weighted:
+        for c in clusters:
+            if any(name_match(name, f) >= 0.85 for f in c["forms"]):
+                c["forms"][name] += w
+                c["weight"] += w
+                c["articles"].add(id(a))
+                c["urls"].add(a.url)
+                break
+        else:
+            clusters.append(
+                {"forms": Counter({name: w}), "weight": w, "articles": {id(a)}, "urls": {a.url}}
+            )
+    return sorted(clusters, key=lambda c: (-len(c["articles"]), -c["weight"]))
+
+
+def _pick_form(forms: Counter, analyses: list[Any], country: str | None) -> str:
+    """Own-language name: prefer forms written in articles of the victim's country language."""
+    native = {
+        a.entities.victim
+        for a in analyses
+        if country and LANG_COUNTRY.get(a.language or "") == country
+    }
+    ranked = sorted(
+        forms.items(),
+        key=lambda kv: (
+            kv[0] in native,
+            kv[1] + (0.5 if org_type_country(kv[0]) else 0),
+            -len(kv[0]),
+        ),
+        reverse=True,
+    )
+    return ranked[0][0]
+
+
+def _country_name(code: str | None) -> str:
+    if not code:
+        return "an unknown country"
+    c = pycountry.countries.get(alpha_2=code)
+    return getattr(c, "common_name", None) or (c.name if c else code)
+
+
+def _vote(values: list[tuple[Any, float, str]]) -> tuple[Any, list[dict]]:
+    """Weighted vote; returns (winner, conflict values) where values differ."""
+    weights: Counter = Counter()
+    sources: defaultdict[Any, list[str]] = defaultdict(list)
+    for v, w, url in values:
+        if v is None:
+            continue
+        weights[v] += w
+        sources[v].append(url)
+    if not weights:
+        return None, []
+    win = max(weights, key=lambda v: (weights[v], -len(str(v))))
+    conflict = [{"value": v, "sources": sources[v]} for v in weights] if len(weights) > 1 else []
+    return win, conflict
+
+
+def build_draft(analyses: list[Any]) -> dict:
+    """One incident draft from the analyses assigned to it."""
+    analyses = list(analyses)
+    # --- victim ---
+    weighted = []
+    for a in analyses:
+        for name, w in article_names(a):
+            weighted.append((name, w * (1.0 + min(a.entities.victim_score, 15) / 15), a))
+    clusters = _cluster_names(weighted)
+    top = clusters[0] if clusters else None
+
+    # --- country: organisation type of the victim, then article votes ---
+    cvals = []
+    for a in analyses:
+        for cc, s in a.entities.country_scores.items():
+            cvals.append((cc, s / (sum(a.entities.country_scores.values()) or 1), a.url))
+    if top:
+        for form, w in top["forms"].items():
+            cc = org_type_country(form)
+            if cc:
+                cvals.append((cc, 0.5 * w, "victim-name"))
+    country, _ = _vote(cvals)
+    art_countries = [(a.entities.country, 1.0, a.url) for a in analyses if a.entities.country]
+    _, country_conflict = _vote(art_countries)
+
+    victim = _pick_form(top["forms"], analyses, country) if top else None
+    aliases = sorted({f for f in (top["forms"] if top else {}) if f != victim})
+
+    # --- date: text-stated dates outweigh publication dates ---
+    dvals = []
+    for a in analyses:
+        if not a.incident_date:
+            continue
+        w = 2.0 if a.date_from_text else 1.0
+        if a.date_precision == "year":
+            w = 0.3
+        dvals.append((a.incident_date[:7], w, a.url))
+    month, date_conflict = _vote(dvals)
+    date = month
+    if month:
+        days = Counter(
+            a.incident_date
+            for a in analyses
+            if a.incident_date
+            and a.incident_date.startswith(month)
+            and len(a.incident_date) == 10
+            and a.date_from_text
+        )
+        if days:
+            date = days.most_common(1)[0][0]
+    # --- classification over all sources ---
+    counts: Counter = Counter()
+    actors: dict[str, dict] = {}
+    for a in analyses:
+        counts.update(a.cue_counts)
+        for act in a.entities.actors:
+            actors.setdefault(act["name"], {k: act[k] for k in ("name", "type", "country")})
+    cls = classify_counts(dict(counts), list(actors.values()), n_articles=len(analyses))
+
+    # --- sources, provenance, conflicts, timeline ---
+    sources = [
+        {
+            "url": a.url,
+            "title": a.title or a.text[:90],
+            "language": a.language,
+            "published": a.published,
+        }
+        for a in analyses
+    ]
+    provenance: dict[str, list[dict]] = defaultdict(list)
+    for a in analyses:
+        e = a.entities
+        if victim and e.victim and name_match(e.victim, victim) >= 0.85 and e.victim_sentence:
+            provenance["victim"].append({"source": a.url, "sentence": e.victim_sentence[:300]})
+        if a.date_sentence and month and (a.incident_date or "").startswith(month):
+            provenance["date"].append({"source": a.url, "sentence": a.date_sentence[:300]})
+        if e.country_sentence and e.country == country:
+            provenance["country"].append({"source": a.url, "sentence": e.country_sentence[:300]})
+        for t, snips in a.classification.evidence.items():
+            if t in cls.attack_types and snips:
+                provenance[f"attack_types:{t}"].append(
+                    {"source": a.url, "sentence": ", ".join(snips)}
+                )
+    conflicts = []
+    victim_forms = [
+        c for c in clusters[:3] if c is not top and len(c["articles"]) >= 1 and c["weight"] >= 1.0
+    ]
+    if top and victim_forms:
+        conflicts.append(
+            {
+                "field": "victim",
+                "values": [{"value": victim, "sources": sorted(top["urls"])}]
+                + [
+                    {"value": max(c["forms"], key=c["forms"].get), "sources": sorted(c["urls"])}
+                    for c in victim_forms
+                ],
+            }
+        )
+    if country_conflict:
+        conflicts.append({"field": "country", "values": country_conflict})
+    if date_conflict:
+        conflicts.append({"field": "date", "values": date_conflict})
+    seen = set()
+    timeline = []
+    for a in analyses:
+        for ev in a.timeline:
+            k = (ev["date"], ev["event"])
+            if k not in seen:
+                seen.add(k)
+                timeline.append({"date": ev["date"], "event": ev["event"], "source": ev["source"]})
+    timeline.sort(key=lambda e: e["date"])
+    people = {p["name"]: p for a in analyses for p in a.entities.people}
+
+    draft = {
+        "victim": victim,
+        "victim_aliases": aliases,
+        "country": country,
+        "date": date,
+        "attack_types": cls.attack_types,
+        "cia": cls.cia,
+        "motives": cls.motives,
+        "techniques": cls.techniques,
+        "actors": list(actors.values()),
+        "people": list(people.values()),
+        "sources": sources,
+        "conflicts": conflicts,
+        "provenance": dict(provenance),
+        "timeline": timeline,
+    }
+    draft["summary"], draft["description"] = write_texts(draft)
+    return draft
+
+
+def write_texts(d: dict) -> tuple[str, str]:
+    """English summary (one paragraph) and description (several) from the draft's facts."""
+    victim = d.get("victim") or "An organisation"
+    where = _country_name(d.get("country"))
+    when = d.get("date") or "an unknown date"
+    pd, prec = parse_published(when) if d.get("date") else (None, None)
+    if pd:
+        when = pd.strftime("%-d %B %Y") if prec == "day" else pd.strftime("%B %Y")
+    types = [t for t in d.get("attack_types", []) if t != "other"] or ["other"]
+    what = TYPE_LABEL.get(types[0], "a cyber incident")
+    extra = [TYPE_LABEL[t] for t in types[1:] if t in TYPE_LABEL]
+    actors = [a["name"] for a in d.get("actors", [])]
+    n = len(d.get("sources", []))
+    summary = f"{victim} ({where}) was hit by {what} in {when}."
+    if extra:
+        summary += " Reports also describe " + ", ".join(extra) + "."
+    if actors:
+        summary += f" Responsibility was attributed to or claimed by {', '.join(actors)}."
+    summary += f" Based on {n} source{'s' if n != 1 else ''}."
+    paras = [summary]
+    cia = d.get("cia", [])
+    if cia:
+        paras.append("The incident affected " + "; ".join(CIA_LABEL[c] for c in cia) + ".")
+    if d.get("timeline"):
+        steps = [f"{e['date']}: {e['event']}" for e in d["timeline"][:8]]
+        paras.append("Timeline reported by the sources: " + "; ".join(steps) + ".")
+    if d.get("people"):
+        paras.append(
+            "People named: "
+            + ", ".join(f"{p['name']} ({p['role']})" for p in d["people"][:5])
+            + "."
+        )
+    if d.get("conflicts"):
+        fields = sorted({c["field"] for c in d["conflicts"]})
+        paras.append("Sources disagree on: " + ", ".join(fields) + "; see the conflicts list.")
+    langs = sorted({s["language"] for s in d.get("sources", []) if s.get("language")})
+    paras.append(
+        f"Sources ({n}) in {', '.join(langs) or 'unknown languages'}; the fields above were extracted automatically and need review."
+    )
+    return summary, "\n\n".join(paras)
+
+
+_ = fold

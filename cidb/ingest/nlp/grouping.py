@@ -1,0 +1,379 @@
+"""Incremental grouping of articles into incidents.
+
+A new article is compared only with candidate incidents found through two
+blocking indexes -- victim-name tokens and incident month buckets (+-2
+months) -- never with every earlier article. The match score combines the
+cosine similarity to the incident's embedding centroid with agreement on
+victim, country and date; a confident victim mismatch keeps same-day victims
+of one attack wave apart. ``to_state``/``from_state`` give a JSON-able
+snapshot so the database can hold centroids and keys.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from .dates import parse_published
+from .entities import fold
+
+MATCH_THRESHOLD = 0.6
+MAX_MONTH_GAP = 2
+TOP_K = 8  # nearest incident centroids added to the blocking candidates
+
+# Organisation-type words carry no identity ("kommun" is in every municipality's name).
+_GENERIC = {
+    "kommun",
+    "kommune",
+    "kommuns",
+    "council",
+    "borough",
+    "city",
+    "county",
+    "district",
+    "stad",
+    "stadt",
+    "landkreis",
+    "kreis",
+    "gemeente",
+    "gemeinde",
+    "region",
+    "university",
+    "universitat",
+    "universiteit",
+    "universite",
+    "hospital",
+    "klinikum",
+    "kliniken",
+    "uniklinik",
+    "universitatsklinikum",
+    "the",
+    "of",
+    "and",
+    "group",
+    "ag",
+    "gmbh",
+    "ab",
+    "as",
+    "asa",
+    "oy",
+    "oyj",
+    "sa",
+    "ltd",
+    "plc",
+    "inc",
+    "hotels",
+    "van",
+    "de",
+    "der",
+    "la",
+    "le",
+    "du",
+    "des",
+    "och",
+    "og",
+    "i",
+    "am",
+    "centre",
+    "center",
+    "hopital",
+    "library",
+    "verwaltung",
+    "kreisverwaltung",
+    "sjukhus",
+    "sykehus",
+    "sygehus",
+    "universitet",
+    "it",
+    "health",
+    "service",
+    "services",
+    "national",
+    "federal",
+    "state",
+    "municipality",
+    "town",
+}
+
+
+def name_tokens(name: str) -> set[str]:
+    return {t for t in fold(name).split() if len(t) >= 2 and t not in _GENERIC}
+
+
+def name_match(a: str, b: str) -> float:
+    """0..1 similarity of two organisation names, tolerant of type words and inflection."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return 0.0
+    if fa == fb:
+        return 1.0
+    ta, tb = name_tokens(a), name_tokens(b)
+    if ta and tb and (ta <= tb or tb <= ta):
+        # same place, different kinds of body ("Stadt X" vs "Uniklinik X") are different victims
+        ga = set(fa.split()) - ta - {"the", "of", "and"}
+        gb = set(fb.split()) - tb - {"the", "of", "and"}
+        if ga and gb and not (ga & gb):
+            return 0.5
+        return 0.95
+    # inflected forms: "vastaamon" ~ "vastaamo", "hydros" ~ "hydro"
+    if (
+        ta
+        and tb
+        and all(
+            any(x.startswith(y[:5]) or y.startswith(x[:5]) for y in tb) for x in ta if len(x) >= 5
+        )
+    ) and any(len(x) >= 5 for x in ta):
+        return 0.85
+    # a shared distinctive word ("Norsk Hydro" ~ "Hydro ASA"): weaker evidence
+    if ta & tb and any(len(t) >= 4 for t in ta & tb):
+        return 0.7
+    r = fuzz.token_set_ratio(fa, fb) / 100.0
+    return r if r >= 0.8 else r * 0.5
+
+
+def _month_ord(date: str | None) -> int | None:
+    d, prec = parse_published(date)
+    if d is None or prec == "year":
+        return None
+    return d.year * 12 + d.month - 1
+
+
+@dataclass
+class IncidentState:
+    key: str
+    centroid: np.ndarray
+    n: int = 0
+    names: Counter = field(default_factory=Counter)  # victim name -> weight
+    countries: Counter = field(default_factory=Counter)
+    months: Counter = field(default_factory=Counter)  # month ordinal -> weight
+    urls: list[str] = field(default_factory=list)
+
+    def main_month(self) -> int | None:
+        return self.months.most_common(1)[0][0] if self.months else None
+
+    def to_dict(self) -> dict:
+        return {
+            "key": self.key,
+            "centroid": [float(x) for x in self.centroid],
+            "n": self.n,
+            "names": dict(self.names),
+            "countries": dict(self.countries),
+            "months": {str(k): v for k, v in self.months.items()},
+            "urls": list(self.urls),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> IncidentState:
+        return cls(
+            key=d["key"],
+            centroid=np.asarray(d["centroid"], dtype=np.float32),
+            n=int(d["n"]),
+            names=Counter(d.get("names", {})),
+            countries=Counter(d.get("countries", {})),
+            months=Counter({int(k): v for k, v in d.get("months", {}).items()}),
+            urls=list(d.get("urls", [])),
+        )
+
+
+def article_names(a: Any) -> list[tuple[str, float]]:
+    """(name, weight) evidence of an analysis: its victim, aliases and runner-up candidates."""
+    e = a.entities
+    out: list[tuple[str, float]] = []
+    if e.victim:
+        out.append((e.victim, 1.0))
+        out += [(x, 0.8) for x in e.victim_aliases]
+    for name, score in e.candidates[1:4]:
+        if score >= 3.0:
+            out.append((name, 0.4))
+    return out
+
+
+class Grouper:
+    """Assigns analyses to incident keys incrementally; state is persistable."""
+
+    def __init__(self, threshold: float = MATCH_THRESHOLD) -> None:
+        self.threshold = threshold
+        self.incidents: dict[str, IncidentState] = {}
+        self._by_token: defaultdict[str, set[str]] = defaultdict(set)
+        self._by_month: defaultdict[int, set[str]] = defaultdict(set)
+        self._undated: set[str] = set()
+        self._seq = 0
+        # unit-normalised centroids in one matrix for top-k retrieval; a vector index
+        # (pgvector, FAISS) plays this role once incidents live in the database
+        self._keys: list[str] = []
+        self._row: dict[str, int] = {}
+        self._mat: np.ndarray | None = None
+
+    # -- candidate retrieval (blocking) ------------------------------------
+    def candidates(self, a: Any) -> set[str]:
+        keys: set[str] = set()
+        for name, _ in article_names(a):
+            for t in name_tokens(name):
+                keys |= self._by_token.get(t, set())
+        m = (
+            _month_ord(a.incident_date)
+            if a.date_from_text
+            else _month_ord(a.incident_date or a.published)
+        )
+        if m is not None:
+            for mm in range(m - MAX_MONTH_GAP, m + MAX_MONTH_GAP + 1):
+                keys |= self._by_month.get(mm, set())
+        else:
+            keys |= self._undated
+        if a.embedding is not None and self._mat is not None and self._keys:
+            sims = self._mat[: len(self._keys)] @ a.embedding
+            k = min(TOP_K, len(self._keys))
+            for i in np.argpartition(-sims, k - 1)[:k]:
+                keys.add(self._keys[int(i)])
+        return keys
+
+    def _update_row(self, key: str, centroid: np.ndarray) -> None:
+        n = float(np.linalg.norm(centroid))
+        if not n:
+            return
+        if key not in self._row:
+            if self._mat is None:
+                self._mat = np.zeros((64, centroid.shape[0]), dtype=np.float32)
+            elif len(self._keys) >= self._mat.shape[0]:
+                self._mat = np.vstack([self._mat, np.zeros_like(self._mat)])
+            self._row[key] = len(self._keys)
+            self._keys.append(key)
+        self._mat[self._row[key]] = centroid / n
+
+    # -- scoring -------------------------------------------------------------
+    def score(self, a: Any, inc: IncidentState) -> float:
+        s = 0.0
+        if a.embedding is not None and inc.n:
+            c = inc.centroid / (np.linalg.norm(inc.centroid) or 1.0)
+            sim = float(np.dot(a.embedding, c))
+            # dissimilar wording is weak evidence against (translations, follow-ups): capped
+            s += max(-1.0, 6.0 * (sim - 0.84))
+        names = article_names(a)
+        best = 0.0
+        for name, w in names:
+            for other, weight in inc.names.most_common(6):
+                best = max(best, name_match(name, other) * w * min(1.0, 0.5 + weight / 2))
+        if best >= 0.65:
+            s += 2.0 * best
+        elif a.entities.victim and a.entities.victim_score >= 4 and inc.names and best < 0.4:
+            s -= 2.0  # two confident, different victims: a wave, not one incident
+        if a.entities.country and inc.countries:
+            top = inc.countries.most_common(1)[0][0]
+            s += 0.3 if a.entities.country == top else -0.5
+        m = _month_ord(a.incident_date)
+        mm = inc.main_month()
+        if m is not None and mm is not None:
+            gap = abs(m - mm)
+            s += (
+                0.3
+                if gap <= 1
+                else -0.15 * min(gap, 6)
+                if a.date_from_text
+                else -0.05 * min(gap, 6)
+            )
+        return s
+
+    def assign(self, a: Any, candidates: set[str] | None = None) -> str:
+        """Key of the incident ``a`` joins (a new key when nothing scores above threshold)."""
+        cands = self.candidates(a) if candidates is None else candidates
+        best_key, best = None, self.threshold
+        for k in cands:
+            inc = self.incidents.get(k)
+            if inc is None:
+                continue
+            s = self.score(a, inc)
+            if s > best:
+                best_key, best = k, s
+        if best_key is None:
+            best_key = self._new_key(a)
+        self.add_to(best_key, a)
+        return best_key
+
+    def match_existing(self, a: Any, min_victim: float = 0.85) -> str | None:
+        """Best existing incident whose victim the article names (no new incident is made)."""
+        best_key, best = None, self.threshold
+        for k in self.candidates(a):
+            inc = self.incidents[k]
+            if (
+                not a.entities.victim
+                or max((name_match(a.entities.victim, n) for n in inc.names), default=0)
+                < min_victim
+            ):
+                continue
+            s = self.score(a, inc)
+            if s > best:
+                best_key, best = k, s
+        return best_key
+
+    def _new_key(self, a: Any) -> str:
+        self._seq += 1
+        base = fold(a.entities.victim or "incident").replace(" ", "-")[:40] or "incident"
+        month = (a.incident_date or "")[:7]
+        return f"{base}-{month}-{self._seq}" if month else f"{base}-{self._seq}"
+
+    def add_to(self, key: str, a: Any) -> None:
+        inc = self.incidents.get(key)
+        dim = a.embedding.shape[0] if a.embedding is not None else 0
+        if inc is None:
+            inc = self.incidents[key] = IncidentState(key, np.zeros(dim, dtype=np.float32))
+        if a.embedding is not None:
+            if inc.centroid.shape[0] != a.embedding.shape[0]:
+                inc.centroid = np.zeros_like(a.embedding)
+            inc.centroid = inc.centroid + a.embedding
+            self._update_row(key, inc.centroid)
+        inc.n += 1
+        for name, w in article_names(a):
+            inc.names[name] += w
+            for t in name_tokens(name):
+                self._by_token[t].add(key)
+        if a.entities.country:
+            inc.countries[a.entities.country] += 1
+        m = _month_ord(a.incident_date)
+        if m is not None:
+            inc.months[m] += 2 if a.date_from_text else 1
+            self._by_month[m].add(key)
+            self._undated.discard(key)
+        elif not inc.months:
+            self._undated.add(key)
+        if a.url:
+            inc.urls.append(a.url)
+
+    # -- persistence -------------------------------------------------------
+    def to_state(self) -> dict:
+        return {
+            "threshold": self.threshold,
+            "seq": self._seq,
+            "incidents": [i.to_dict() for i in self.incidents.values()],
+        }
+
+    @classmethod
+    def from_state(cls, state: dict) -> Grouper:
+        g = cls(threshold=state.get("threshold", MATCH_THRESHOLD))
+        g._seq = int(state.get("seq", 0))
+        for d in state.get("incidents", []):
+            inc = IncidentState.from_dict(d)
+            g.incidents[inc.key] = inc
+            if inc.centroid.size:
+                g._update_row(inc.key, inc.centroid)
+            for name in inc.names:
+                for t in name_tokens(name):
+                    g._by_token[t].add(inc.key)
+            for m in inc.months:
+                g._by_month[m].add(inc.key)
+            if not inc.months:
+                g._undated.add(inc.key)
+        return g
+
+
+def months_apart(a: str | None, b: str | None) -> int | None:
+    ma, mb = _month_ord(a), _month_ord(b)
+    return None if ma is None or mb is None else abs(ma - mb)
+
+
+_ = (re, dt)  # keep imports used by type checkers of callers
