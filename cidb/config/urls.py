@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from cidb.accounts import urls as account_urls
+from cidb.core import views as core_views
 from cidb.incidents import urls as incident_urls
 
 admin.site.site_header = "cidb administration"
@@ -15,9 +15,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 if settings.SERVE_MEDIA:
-    urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", core_views.media))
 
 handler404 = "cidb.core.views.not_found"
 handler500 = "cidb.core.views.server_error"

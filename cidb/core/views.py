@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.views.static import serve
 
 
 def _error(request, status: int, title: str, message: str) -> HttpResponse:
@@ -27,3 +29,8 @@ def forbidden(request, exception=None) -> HttpResponse:
 
 def bad_request(request, exception=None) -> HttpResponse:
     return _error(request, 400, "Bad request", "The request could not be understood.")
+
+
+def media(request, path: str) -> HttpResponse:
+    """Uploaded images, read from MEDIA_ROOT at request time (a web server can take over)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from . import search, services
+from . import search_index, services
 from .models import Incident, Organization, Source, Technique, ThreatActor
 from .synth import SyntheticCorpus
 
@@ -66,35 +66,6 @@ def _insert(table: str, columns: Sequence[str], rows: list[tuple]) -> None:
         else:
             marks = ", ".join(["%s"] * len(columns))
             cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
-
-
-def _write_search(rows: list[tuple[int, str, str]]) -> None:
-    if not rows:
-        return
-    if not _is_postgres():
-        _insert(
-            search.FTS_TABLE,
-            ("rowid", "victim", "body"),
-            [(i, search.document(v), search.document(b)) for i, v, b in rows],
-        )
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS cidb_fts_stage "
-            "(rowid bigint, victim text, body text) ON COMMIT DELETE ROWS"
-        )
-    _insert(
-        "cidb_fts_stage",
-        ("rowid", "victim", "body"),
-        [(i, search.document(v), search.document(b)) for i, v, b in rows],
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {search.FTS_TABLE} (rowid, document) SELECT rowid, "
-            "setweight(to_tsvector('simple', victim), 'A') || "
-            "setweight(to_tsvector('simple', body), 'D') FROM cidb_fts_stage"
-        )
-        cursor.execute("DELETE FROM cidb_fts_stage")
 
 
 def _reset_sequences(models: Iterable) -> None:
@@ -223,7 +194,7 @@ def generate(
             _insert("incidents_incident_actors", ("incident_id", "threatactor_id"),
                     links["actors"])  # fmt: skip
             _insert("incidents_incident_sources", ("incident_id", "source_id"), links["sources"])
-            _write_search(fts)
+            search_index.write(fts, replace=False)
         done += len(batch)
         counts["incidents"] += len(incidents)
         counts["sources"] += len(sources)

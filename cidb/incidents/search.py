@@ -127,15 +127,3 @@ def to_tsquery(query: ParsedQuery) -> str:
     parts = [group(g) for g in query.groups] + [f"'{p}':*" for p in query.prefixes]
     parts += ["!" + group(g) for g in query.excluded]
     return " & ".join(parts)
-
-
-SQLITE_CREATE = (
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-    "victim, body, tokenize = 'unicode61 remove_diacritics 2')"
-)
-# No foreign key: Django's test flush truncates model tables only, and a key would
-# block it. Rows follow incidents through the delete signal; ids are never reused.
-POSTGRES_CREATE = [
-    f"CREATE TABLE IF NOT EXISTS {FTS_TABLE} (rowid bigint PRIMARY KEY, document tsvector NOT NULL)",
-    f"CREATE INDEX IF NOT EXISTS {FTS_TABLE}_document ON {FTS_TABLE} USING gin(document)",
-]

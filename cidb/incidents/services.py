@@ -8,11 +8,11 @@ import uuid as uuid_module
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F
 from django.db.models.fields.files import FieldFile
 
-from . import search, vocab
+from . import search_index, vocab
 from .models import (
     AttackType,
     ChangeLog,
@@ -94,7 +94,7 @@ def reindex_incidents(ids: Iterable[int]) -> int:
             )
             for i in incidents
         )
-    write_search_rows(rows, replace_ids=ids)
+    search_index.write(rows)
     return len(rows)
 
 
@@ -109,46 +109,13 @@ def search_victim_text(name: str, aliases: list[str], incident: Incident | None 
     return " ".join(p for p in parts if p)
 
 
-def write_search_rows(rows: list[tuple[int, str, str]], replace_ids: Iterable[int] = ()) -> None:
-    """Low-level writer used by saves and by bulk generation: rows of (id, victim, body)."""
-    table = search.FTS_TABLE
-    replace_ids = list(replace_ids)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            if replace_ids:
-                cursor.execute(f"DELETE FROM {table} WHERE rowid = ANY(%s)", [replace_ids])
-            cursor.executemany(
-                f"INSERT INTO {table} (rowid, document) VALUES (%s, "
-                "setweight(to_tsvector('simple', %s), 'A') || "
-                "setweight(to_tsvector('simple', %s), 'D'))",
-                [(i, search.document(v), search.document(b)) for i, v, b in rows],
-            )
-        else:
-            for start in range(0, len(replace_ids), 500):
-                chunk = replace_ids[start : start + 500]
-                marks = ",".join("?" * len(chunk))
-                cursor.execute(f"DELETE FROM {table} WHERE rowid IN ({marks})", chunk)
-            cursor.executemany(
-                f"INSERT INTO {table} (rowid, victim, body) VALUES (%s, %s, %s)",
-                [(i, search.document(v), search.document(b)) for i, v, b in rows],
-            )
-
-
 def delete_search_rows(ids: Iterable[int]) -> None:
-    ids = list(ids)
-    if not ids:
-        return
-    with connection.cursor() as cursor:
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join(["%s"] * len(chunk))
-            cursor.execute(f"DELETE FROM {search.FTS_TABLE} WHERE rowid IN ({marks})", chunk)
+    search_index.delete(ids)
 
 
 def rebuild_search_index(batch: int = 2000, progress=None) -> int:
     """Rebuild the whole index (after a bulk import or a normaliser change)."""
-    with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {search.FTS_TABLE}")
+    search_index.clear()
     ids = list(Incident.objects.order_by("id").values_list("id", flat=True))
     done = 0
     for start in range(0, len(ids), batch):

@@ -195,12 +195,9 @@ def test_createuser_sets_tiers(capsys):
 
 @pytest.mark.django_db
 def test_reindex_rebuilds_search(rich_incident):
-    from django.db import connection
+    from cidb.incidents import search_index
 
-    from cidb.incidents import search
-
-    with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {search.FTS_TABLE}")
+    search_index.clear()
     assert not Incident.objects.search("Sundsvalls").exists()
     call_command("reindex", verbosity=0)
     assert Incident.objects.search("Sundsvalls").exists()

@@ -2,19 +2,18 @@
 
 from django.db import migrations
 
-from cidb.incidents import search
+from cidb.incidents import search_index
 
 
 def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for statement in search.POSTGRES_CREATE:
-            schema_editor.execute(statement)
-    else:
-        schema_editor.execute(search.SQLITE_CREATE)
+    postgres = schema_editor.connection.vendor == "postgresql"
+    for statement in search_index.POSTGRES_CREATE if postgres else search_index.SQLITE_CREATE:
+        schema_editor.execute(statement)
 
 
 def drop(apps, schema_editor):
-    schema_editor.execute(f"DROP TABLE IF EXISTS {search.FTS_TABLE}")
+    for statement in search_index.DROP:
+        schema_editor.execute(statement)
 
 
 class Migration(migrations.Migration):

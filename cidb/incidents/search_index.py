@@ -1,0 +1,117 @@
+"""Writing the full-text index (the SQL side of search.py).
+
+SQLite: a contentless FTS5 table (no second copy of the text) plus a side table of
+the exact indexed documents, zlib-compressed, because a contentless table can only
+forget a row when given the very tokens it indexed. PostgreSQL: a tsvector per
+incident with a GIN index. Rows are (incident id, victim text, body text).
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable, Sequence
+
+from django.db import connection
+
+from . import search
+
+DOC_TABLE = "incidents_fts_doc"
+CHUNK = 500
+
+SQLITE_CREATE = [
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {search.FTS_TABLE} USING fts5("
+    "victim, body, content='', tokenize = 'unicode61 remove_diacritics 2')",
+    f"CREATE TABLE IF NOT EXISTS {DOC_TABLE} "
+    "(rowid INTEGER PRIMARY KEY, victim BLOB NOT NULL, body BLOB NOT NULL)",
+]
+# No foreign key: Django's test flush truncates model tables only, and a key would
+# block it. Rows follow incidents through the delete signal; ids are never reused.
+POSTGRES_CREATE = [
+    f"CREATE TABLE IF NOT EXISTS {search.FTS_TABLE} "
+    "(rowid bigint PRIMARY KEY, document tsvector NOT NULL)",
+    f"CREATE INDEX IF NOT EXISTS {search.FTS_TABLE}_document "
+    f"ON {search.FTS_TABLE} USING gin(document)",
+]
+DROP = [f"DROP TABLE IF EXISTS {search.FTS_TABLE}", f"DROP TABLE IF EXISTS {DOC_TABLE}"]
+
+
+def _postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+def delete(ids: Iterable[int]) -> None:
+    ids = list(ids)
+    if not ids:
+        return
+    with connection.cursor() as cursor:
+        for chunk in _chunks(ids):
+            marks = ",".join(["%s"] * len(chunk))
+            if _postgres():
+                cursor.execute(f"DELETE FROM {search.FTS_TABLE} WHERE rowid IN ({marks})", chunk)
+                continue
+            cursor.execute(
+                f"SELECT rowid, victim, body FROM {DOC_TABLE} WHERE rowid IN ({marks})", chunk
+            )
+            old = [
+                ("delete", rowid, zlib.decompress(v).decode(), zlib.decompress(b).decode())
+                for rowid, v, b in cursor.fetchall()
+            ]
+            cursor.executemany(
+                f"INSERT INTO {search.FTS_TABLE} ({search.FTS_TABLE}, rowid, victim, body) "
+                "VALUES (%s, %s, %s, %s)",
+                old,
+            )
+            cursor.execute(f"DELETE FROM {DOC_TABLE} WHERE rowid IN ({marks})", chunk)
+
+
+def write(rows: Sequence[tuple[int, str, str]], *, replace: bool = True) -> None:
+    """Index rows of (id, victim text, body text); replace=False for new ids only."""
+    if not rows:
+        return
+    if replace:
+        delete([row[0] for row in rows])
+    docs = [(i, search.document(v), search.document(b)) for i, v, b in rows]
+    with connection.cursor() as cursor:
+        if _postgres():
+            _write_postgres(cursor, docs)
+            return
+        cursor.executemany(
+            f"INSERT INTO {search.FTS_TABLE} (rowid, victim, body) VALUES (%s, %s, %s)", docs
+        )
+        cursor.executemany(
+            f"INSERT INTO {DOC_TABLE} (rowid, victim, body) VALUES (%s, %s, %s)",
+            [(i, zlib.compress(v.encode()), zlib.compress(b.encode())) for i, v, b in docs],
+        )
+
+
+def _write_postgres(cursor, docs: list[tuple[int, str, str]]) -> None:
+    # COPY into a temporary table, then one INSERT ... SELECT builds the tsvectors.
+    cursor.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS cidb_fts_stage "
+        "(rowid bigint, victim text, body text) ON COMMIT DELETE ROWS"
+    )
+    with cursor.cursor.copy("COPY cidb_fts_stage (rowid, victim, body) FROM STDIN") as copy:
+        for row in docs:
+            copy.write_row(row)
+    cursor.execute(
+        f"INSERT INTO {search.FTS_TABLE} (rowid, document) SELECT rowid, "
+        "setweight(to_tsvector('simple', victim), 'A') || "
+        "setweight(to_tsvector('simple', body), 'D') FROM cidb_fts_stage"
+    )
+    cursor.execute("DELETE FROM cidb_fts_stage")
+
+
+def clear() -> None:
+    with connection.cursor() as cursor:
+        if _postgres():
+            cursor.execute(f"DELETE FROM {search.FTS_TABLE}")
+        else:
+            cursor.execute(
+                f"INSERT INTO {search.FTS_TABLE} ({search.FTS_TABLE}) VALUES ('delete-all')"
+            )
+            cursor.execute(f"DELETE FROM {DOC_TABLE}")
