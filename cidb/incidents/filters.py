@@ -6,6 +6,7 @@ filtering by a hidden value would reveal it through the result count.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import django_filters
@@ -103,7 +104,15 @@ class IncidentFilterSet(django_filters.FilterSet):
         return queryset.filter(date__year=int(value)) if value is not None else queryset
 
     def filter_month(self, queryset, name, value):
-        return queryset.filter(date__month=int(value)) if value is not None else queryset
+        if value is None:
+            return queryset
+        year = self.form.cleaned_data.get("year")
+        if year is not None:
+            # A date range uses the (status, date) index; a month extract would not.
+            first = dt.date(int(year), int(value), 1)
+            last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+            return queryset.filter(date__range=(first, last))
+        return queryset.filter(date__month=int(value))
 
     @staticmethod
     def _exists(queryset, field: str, column: str, values):
