@@ -142,16 +142,22 @@ def compute(queryset, *, member: bool, year_selected: bool) -> list[Facet]:
     return facets
 
 
+def cached_by_generation(name: str, compute_value):
+    """A value cached until any incident changes (the key carries the data generation)."""
+    key = "cidb:" + hashlib.sha256(f"{services.generation()}|{name}".encode()).hexdigest()
+    hit = cache.get(key)
+    if hit is None:
+        hit = compute_value()
+        cache.set(key, hit, settings.FACET_CACHE_SECONDS)
+    return hit
+
+
 def cached(queryset, *, params: str, member: bool, year_selected: bool) -> tuple[int, list[Facet]]:
     """Total and facets for a filter, cached until any incident changes."""
-    key = hashlib.sha256(
-        f"{services.generation()}|{int(member)}|{int(year_selected)}|{params}".encode()
-    ).hexdigest()
-    key = f"facets:{key}"
-    hit = cache.get(key)
-    if hit is not None:
-        return hit
-    total = queryset.order_by().count()
-    value = (total, compute(queryset, member=member, year_selected=year_selected))
-    cache.set(key, value, settings.FACET_CACHE_SECONDS)
-    return value
+    return cached_by_generation(
+        f"facets|{int(member)}|{int(year_selected)}|{params}",
+        lambda: (
+            queryset.order_by().count(),
+            compute(queryset, member=member, year_selected=year_selected),
+        ),
+    )

@@ -12,7 +12,6 @@ import re
 import django_filters
 import pycountry
 from django import forms
-from django.db.models import Exists, OuterRef, Q
 
 from cidb.accounts.models import is_editor, is_member
 
@@ -114,34 +113,18 @@ class IncidentFilterSet(django_filters.FilterSet):
             return queryset.filter(date__range=(first, last))
         return queryset.filter(date__month=int(value))
 
-    @staticmethod
-    def _exists(queryset, field: str, column: str, values):
-        if not values:
-            return queryset
-        through = getattr(Incident, field).through
-        inner = through.objects.filter(incident_id=OuterRef("pk"), **{f"{column}__in": values})
-        return queryset.filter(Exists(inner))
-
     def filter_attack_type(self, queryset, name, values):
-        return self._exists(queryset, "attack_types", "attacktype_id", values)
+        return (
+            queryset.with_related("attack_types", "attacktype_id", values) if values else queryset
+        )
 
     def filter_motive(self, queryset, name, values):
-        return self._exists(queryset, "motives", "motive_id", values)
+        return queryset.with_related("motives", "motive_id", values) if values else queryset
 
     def filter_technique(self, queryset, name, values):
-        if not values:
-            return queryset
-        through = Incident.techniques.through
-        condition = Q()
-        for value in values:
-            # A technique also matches its sub-techniques (T1566 finds T1566.001).
-            condition |= Q(technique__attack_id=value) | Q(
-                technique__attack_id__startswith=f"{value}."
-            )
-        inner = through.objects.filter(condition, incident_id=OuterRef("pk"))
-        return queryset.filter(Exists(inner))
+        return queryset.with_techniques(values) if values else queryset
 
     def filter_actor(self, queryset, name, value):
         if value is None:
             return queryset
-        return self._exists(queryset, "actors", "threatactor_id", [int(value)])
+        return queryset.with_related("actors", "threatactor_id", [int(value)])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db import connection, models
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.expressions import RawSQL
 
 from . import search
@@ -21,6 +21,26 @@ class IncidentQuerySet(models.QuerySet):
 
     def newest_first(self) -> IncidentQuerySet:
         return self.order_by("-date", "-id")
+
+    def with_related(self, field: str, column: str, values) -> IncidentQuerySet:
+        """Incidents linked to any of the values through a many-to-many field.
+
+        EXISTS rather than a join: no duplicate rows, and a newest-first walk of the
+        (status, date) index can stop after one page.
+        """
+        through = getattr(self.model, field).through
+        inner = through.objects.filter(incident_id=OuterRef("pk"), **{f"{column}__in": values})
+        return self.filter(Exists(inner))
+
+    def with_techniques(self, attack_ids) -> IncidentQuerySet:
+        """Incidents using any of the techniques; a technique includes its sub-techniques."""
+        condition = Q()
+        for attack_id in attack_ids:
+            condition |= Q(technique__attack_id=attack_id) | Q(
+                technique__attack_id__startswith=f"{attack_id}."
+            )
+        through = self.model.techniques.through
+        return self.filter(Exists(through.objects.filter(condition, incident_id=OuterRef("pk"))))
 
     def for_listing(self) -> IncidentQuerySet:
         """What a list page needs per row, in a constant number of queries."""

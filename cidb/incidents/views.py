@@ -9,7 +9,7 @@ import pycountry
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
@@ -67,7 +67,10 @@ def _with(request: HttpRequest, name: str, value: str) -> str:
 def home(request: HttpRequest) -> HttpResponse:
     visible = Incident.objects.visible_to(request.user)
     latest = visible.newest_first().for_listing()[:8]
-    stats = visible.aggregate(incidents=Count("id"), countries=Count("country", distinct=True))
+    stats = facet_module.cached_by_generation(
+        f"home|{audience(request.user)}",
+        lambda: visible.aggregate(incidents=Count("id"), countries=Count("country", distinct=True)),
+    )
     return render(request, "incidents/home.html", {"latest": latest, "stats": stats})
 
 
@@ -179,47 +182,58 @@ def incident_detail(request: HttpRequest, uuid: str) -> HttpResponse:
     return render(request, "incidents/incident_detail.html", context)
 
 
+def _incident_page(request: HttpRequest, queryset, name: str):
+    """A page of incidents, newest first; the total is cached until data changes."""
+    total = facet_module.cached_by_generation(
+        f"count|{audience(request.user)}|{name}", lambda: queryset.order_by().count()
+    )
+    return _page(request, queryset.newest_first().for_listing(), count=total)
+
+
 @require_safe
 def organization_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     organization = get_object_or_404(Organization, pk=pk)
-    incidents = (
-        Incident.objects.visible_to(request.user)
-        .filter(victim=organization)
-        .newest_first()
-        .for_listing()
-    )
+    incidents = Incident.objects.visible_to(request.user).filter(victim=organization)
     return render(
         request,
         "incidents/organization_detail.html",
-        {"organization": organization, "page": _page(request, incidents)},
+        {
+            "organization": organization,
+            "page": _incident_page(request, incidents, f"org|{organization.pk}"),
+        },
     )
 
 
 @require_safe
 def organization_list(request: HttpRequest) -> HttpResponse:
+    visible = Incident.objects.visible_to(request.user).order_by()
+    counts = (
+        visible.filter(victim=OuterRef("pk")).values("victim").annotate(n=Count("id")).values("n")
+    )
     organizations = (
-        Organization.objects.filter(incidents__in=Incident.objects.visible_to(request.user))
-        .annotate(n=Count("incidents"))
-        .order_by("name")
+        Organization.objects.filter(Exists(visible.filter(victim=OuterRef("pk"))))
+        .annotate(n=Subquery(counts))
+        .order_by("name", "id")
     )
     letter = (request.GET.get("letter") or "")[:1].upper()
     if letter:
         organizations = organizations.filter(name__istartswith=letter)
+    total = facet_module.cached_by_generation(
+        f"orgs|{audience(request.user)}|{letter}", lambda: organizations.count()
+    )
     return render(
         request,
         "incidents/organization_list.html",
-        {"page": _page(request, organizations), "letter": letter},
+        {"page": _page(request, organizations, count=total), "letter": letter},
     )
 
 
 @require_safe
 def country_list(request: HttpRequest) -> HttpResponse:
-    rows = (
-        Incident.objects.visible_to(request.user)
-        .order_by()
-        .values_list("country")
-        .annotate(n=Count("id"))
-        .order_by("-n")
+    visible = Incident.objects.visible_to(request.user).order_by()
+    rows = facet_module.cached_by_generation(
+        f"countries|{audience(request.user)}",
+        lambda: list(visible.values_list("country").annotate(n=Count("id")).order_by("-n")),
     )
     countries = [(code, country_name(code), n) for code, n in rows if code]
     return render(request, "incidents/country_list.html", {"countries": countries})
@@ -231,13 +245,15 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
     country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
     if country is None:
         raise Http404("No such country.")
-    incidents = (
-        Incident.objects.visible_to(request.user).filter(country=code).newest_first().for_listing()
-    )
+    incidents = Incident.objects.visible_to(request.user).filter(country=code)
     return render(
         request,
         "incidents/country_detail.html",
-        {"code": code, "country_name": country_name(code), "page": _page(request, incidents)},
+        {
+            "code": code,
+            "country_name": country_name(code),
+            "page": _incident_page(request, incidents, f"country|{code}"),
+        },
     )
 
 
@@ -245,11 +261,29 @@ def members_only(request: HttpRequest, what: str) -> HttpResponse:
     return render(request, "incidents/members_only.html", {"what": what}, status=403)
 
 
+def _link_counts(field: str, column: str, user) -> dict:
+    """Incidents per linked entity (actor or technique), cached until data changes."""
+    through = getattr(Incident, field).through
+    visible = Incident.objects.visible_to(user).order_by().values("id")
+    return facet_module.cached_by_generation(
+        f"links|{field}|{audience(user)}",
+        lambda: dict(
+            through.objects.filter(incident_id__in=visible)
+            .values_list(column)
+            .annotate(n=Count("id"))
+        ),
+    )
+
+
 @require_safe
 def actor_list(request: HttpRequest) -> HttpResponse:
     if not is_member(request.user):
         return members_only(request, "Threat actors")
-    actors = ThreatActor.objects.annotate(n=Count("incidents")).order_by("-n", "name")
+    counts = _link_counts("actors", "threatactor_id", request.user)
+    actors = list(ThreatActor.objects.all())
+    for actor in actors:
+        actor.n = counts.get(actor.pk, 0)
+    actors.sort(key=lambda a: (-a.n, a.name))
     return render(request, "incidents/actor_list.html", {"page": _page(request, actors)})
 
 
@@ -258,13 +292,13 @@ def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not is_member(request.user):
         return members_only(request, "Threat actor pages")
     actor = get_object_or_404(ThreatActor, pk=pk)
-    incidents = (
-        Incident.objects.visible_to(request.user).filter(actors=actor).newest_first().for_listing()
+    incidents = Incident.objects.visible_to(request.user).with_related(
+        "actors", "threatactor_id", [actor.pk]
     )
     return render(
         request,
         "incidents/actor_detail.html",
-        {"actor": actor, "page": _page(request, incidents)},
+        {"actor": actor, "page": _incident_page(request, incidents, f"actor|{actor.pk}")},
     )
 
 
@@ -272,11 +306,11 @@ def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def technique_list(request: HttpRequest) -> HttpResponse:
     if not is_member(request.user):
         return members_only(request, "Techniques")
-    techniques = (
-        Technique.objects.filter(revoked=False, deprecated=False)
-        .annotate(n=Count("incidents"))
-        .order_by("-n", "attack_id")
-    )
+    counts = _link_counts("techniques", "technique_id", request.user)
+    techniques = list(Technique.objects.filter(revoked=False, deprecated=False))
+    for technique in techniques:
+        technique.n = counts.get(technique.pk, 0)
+    techniques.sort(key=lambda t: (-t.n, t.attack_id))
     return render(request, "incidents/technique_list.html", {"page": _page(request, techniques)})
 
 
@@ -285,18 +319,13 @@ def technique_detail(request: HttpRequest, attack_id: str) -> HttpResponse:
     if not is_member(request.user):
         return members_only(request, "Technique pages")
     technique = get_object_or_404(Technique.objects.select_related("parent"), attack_id=attack_id)
-    incidents = (
-        Incident.objects.visible_to(request.user)
-        .filter(techniques=technique)
-        .newest_first()
-        .for_listing()
-    )
+    incidents = Incident.objects.visible_to(request.user).with_techniques([technique.attack_id])
     return render(
         request,
         "incidents/technique_detail.html",
         {
             "technique": technique,
             "tactics": [vocab.TACTICS.get(t, t) for t in technique.tactics],
-            "page": _page(request, incidents),
+            "page": _incident_page(request, incidents, f"technique|{technique.attack_id}"),
         },
     )

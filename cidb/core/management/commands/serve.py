@@ -2,6 +2,7 @@ import os
 import shutil
 import sys
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
@@ -37,6 +38,9 @@ class Command(BaseCommand):
             str(timeout),
             "--access-logfile",
             "-",
+            # One control socket per installation, so two sites on a machine do not clash.
+            "--control-socket",
+            str(settings.DATA_DIR / "gunicorn.ctl"),
         ]
         self.stdout.write(
             f"cidb on http://{host}:{port}/ (gunicorn, {workers} workers; Ctrl+C stops)"
