@@ -94,6 +94,11 @@ def generate(
     if not technique_ids:
         raise ValueError("No ATT&CK techniques loaded: run `cidb load-attack` first.")
     corpus = SyntheticCorpus(seed=seed, technique_ids=sorted(technique_ids))
+    if not _is_postgres():
+        with connection.cursor() as cursor:
+            # Random keys (UUIDs, URL hashes) land all over their indexes; a 1 GB page
+            # cache keeps those inserts in memory for the length of this connection.
+            cursor.execute("PRAGMA cache_size=-1048576")
     rng = random.Random(seed + 1)
     run_tag = f"{seed}-{rng.getrandbits(32):08x}"
     now = timezone.now()
