@@ -17,9 +17,14 @@ CIDB_COMMANDS = {
     "demo": "Load the demo incidents (idempotent).",
     "generate": "Create N synthetic incidents with bulk inserts (--incidents N).",
     "createuser": "Create a user with a tier (free, member, editor, admin).",
+    "ingest": "Ingest news (JSONL, HTML/text files, URLs, --feed) into draft incidents.",
     "reindex": "Rebuild the full-text search index.",
     "check": "Check the installation (--deploy for production settings).",
+    "export": "Export incidents as CSV, JSON, STIX 2.1, MISP or an ATT&CK Navigator layer.",
+    "import": "Import incidents from cidb JSON, CSV, STIX 2.1 or VERIS (all or nothing).",
 }
+# Commands whose module name differs from the command (`import` is a Python keyword).
+ALIASES = {"import": "import_"}
 
 
 def _usage() -> str:
@@ -43,7 +48,7 @@ def main(argv: list[str] | None = None) -> None:
 
         print(f"cidb {__version__}")
         return
-    argv[0] = argv[0].replace("-", "_")
+    argv[0] = ALIASES.get(argv[0], argv[0].replace("-", "_"))
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["cidb", *argv])

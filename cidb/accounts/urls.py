@@ -8,6 +8,8 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", views.account, name="account"),
+    path("tokens/", views.token_create, name="token_create"),
+    path("tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(),

@@ -26,3 +26,27 @@ def signup(request: HttpRequest) -> HttpResponse:
 @login_required
 def account(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/account.html")
+
+
+@login_required
+@require_http_methods(["POST"])
+def token_create(request: HttpRequest) -> HttpResponse:
+    """A new API token for a member; its key is shown once, on this response."""
+    from cidb.api.models import APIToken
+
+    if not request.user.is_member:
+        messages.error(request, "API tokens are available to members.")
+        return redirect("account")
+    _, key = APIToken.issue(request.user, request.POST.get("name", ""))
+    return render(request, "accounts/account.html", {"new_token": key})
+
+
+@login_required
+@require_http_methods(["POST"])
+def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    from cidb.api.models import APIToken
+
+    deleted, _ = APIToken.objects.filter(user=request.user, pk=pk).delete()
+    if deleted:
+        messages.success(request, "The token was revoked.")
+    return redirect("account")

@@ -96,6 +96,8 @@ INSTALLED_APPS = [
 for _optional in ("tagging", "ingest", "exchange"):
     if (PACKAGE_DIR / _optional / "apps.py").exists():
         INSTALLED_APPS.append(f"cidb.{_optional}")
+# REST API, OpenAPI schema and docs (served offline by the sidecar), TAXII.
+INSTALLED_APPS += ["rest_framework", "drf_spectacular", "drf_spectacular_sidecar", "cidb.api"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -217,6 +219,39 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 PAGE_SIZE = int(env("CIDB_PAGE_SIZE", "25"))
 MAX_QUERY_STRING = int(env("CIDB_MAX_QUERY_STRING", "2048"))
 FACET_CACHE_SECONDS = int(env("CIDB_FACET_CACHE_SECONDS", "600"))
+
+# REST API (/api/v1/) and TAXII (/taxii2/). Rates per tier: anonymous < free < member.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "cidb.api.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": ["cidb.api.throttles.TierRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "anonymous": env("CIDB_API_RATE_ANONYMOUS", "60/min"),
+        "free": env("CIDB_API_RATE_FREE", "300/min"),
+        "member": env("CIDB_API_RATE_MEMBER", "1200/min"),
+    },
+    "DEFAULT_SCHEMA_CLASS": "cidb.api.schema.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "cidb API",
+    "DESCRIPTION": "Cyber Incident Database. Visitors and free users get public fields and "
+    "counts; members get every value. Authenticate with `Authorization: Token <key>` "
+    "(members create tokens on their account page).",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_NO_READ_ONLY_REQUIRED": True,
+    "ENUM_NAME_OVERRIDES": {"CIAValueEnum": "cidb.incidents.models.CIA_CHOICES"},
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
 
 LOGGING = {
     "version": 1,

@@ -3,13 +3,17 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 
 from cidb.accounts import urls as account_urls
+from cidb.api import urls as api_urls
 from cidb.core import views as core_views
+from cidb.exchange import urls as exchange_urls
 from cidb.incidents import urls as incident_urls
 
 admin.site.site_header = "cidb administration"
 admin.site.site_title = "cidb"
 
 urlpatterns = [
+    path("", include(api_urls)),
+    path("exchange/", include(exchange_urls)),
     path("", include(incident_urls)),
     path("accounts/", include(account_urls)),
     path("admin/", admin.site.urls),

@@ -12,6 +12,7 @@ import re
 import django_filters
 import pycountry
 from django import forms
+from drf_spectacular.utils import extend_schema_field
 
 from cidb.accounts.models import is_editor, is_member
 
@@ -39,6 +40,7 @@ class TechniqueMultipleField(forms.MultipleChoiceField):
         return [v.strip().upper() for v in super().to_python(value)]
 
 
+@extend_schema_field({"type": "array", "items": {"type": "string", "pattern": TECHNIQUE_ID.pattern}})
 class TechniqueFilter(django_filters.MultipleChoiceFilter):
     field_class = TechniqueMultipleField
 

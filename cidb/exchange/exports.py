@@ -1,0 +1,71 @@
+"""Every export format behind one call: the filtered list, rendered as text chunks.
+
+Who gets what (docs/open-data.md): JSON and CSV are open to everybody, with
+public fields and counts for non-members and every value for members; STIX, MISP
+and the ATT&CK Navigator layer consist of member values, so they need a member.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from . import csv_format, json_format, misp, navigator, records, stix
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    label: str
+    media_type: str
+    extension: str
+    member_only: bool
+
+
+FORMATS = {
+    "csv": Format("csv", "CSV", csv_format.MEDIA_TYPE, csv_format.EXTENSION, False),
+    "json": Format("json", "JSON", json_format.MEDIA_TYPE, json_format.EXTENSION, False),
+    "stix": Format("stix", "STIX 2.1", stix.MEDIA_TYPE, stix.EXTENSION, True),
+    "misp": Format("misp", "MISP", misp.MEDIA_TYPE, misp.EXTENSION, True),
+    "navigator": Format(
+        "navigator", "ATT&CK Navigator", navigator.MEDIA_TYPE, navigator.EXTENSION, True
+    ),
+}
+
+
+class MembersOnly(PermissionError):
+    pass
+
+
+def render(
+    name: str,
+    queryset: QuerySet,
+    audience: records.Audience,
+    *,
+    chunk_size: int = records.CHUNK_SIZE,
+) -> Iterator[str]:
+    """Text chunks of the export; raises MembersOnly before producing anything."""
+    fmt = FORMATS[name]
+    if fmt.member_only and not audience.member:
+        raise MembersOnly(f"The {fmt.label} export is available to members.")
+    member = audience.member
+    if name in ("json", "csv"):
+        dicts = (
+            records.incident_dict(incident, member=member)
+            for incident in records.stream(queryset, member=member, chunk_size=chunk_size)
+        )
+        if name == "json":
+            return json_format.write(dicts)
+        return csv_format.write(dicts, member=member)
+    if name == "stix":
+        return stix.write(queryset, chunk_size=chunk_size)
+    if name == "misp":
+        return misp.write(queryset, chunk_size=chunk_size)
+    return navigator.write(queryset)
+
+
+def filename(name: str) -> str:
+    return f"cidb-incidents-{dt.date.today().isoformat()}.{FORMATS[name].extension}"
