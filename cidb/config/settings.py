@@ -205,10 +205,8 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = Path(env("CIDB_STATIC_ROOT") or DATA_DIR / "static")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "cidb.core.storage.StaticStorage"},
 }
-# Unhashed names when collectstatic has not run (tests, a fresh checkout).
-WHITENOISE_MANIFEST_STRICT = False
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("CIDB_MEDIA_ROOT") or DATA_DIR / "media")
 SERVE_MEDIA = env_bool("CIDB_SERVE_MEDIA", True)
