@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class IngestConfig(AppConfig):
+    name = "cidb.ingest"
+    label = "ingest"
+    verbose_name = "Ingestion"
+    default_auto_field = "django.db.models.BigAutoField"
