@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from . import search_index, services
+from . import search, search_index, services
 from .models import Incident, Organization, Source, Technique, ThreatActor
 from .synth import SyntheticCorpus
 
@@ -168,8 +168,15 @@ def generate(
                  item["summary"], item["description"], "", "", c, i, a, item["status"],
                  item["confidence"], "[]", stamp, stamp, published)
             )  # fmt: skip
+            tags = search.tags_text(
+                status=item["status"],
+                country=item["country"],
+                sector=sector,
+                year=date.year,
+                attack_types=item["attack_types"],
+            )
             fts.append(
-                (iid, " ".join([name, *aliases]), f"{item['summary']}\n{item['description']}")
+                (iid, " ".join([name, *aliases]), f"{item['summary']}\n{item['description']}", tags)
             )
             links["attack_types"] += [(iid, t) for t in item["attack_types"]]
             links["motives"] += [(iid, m) for m in item["motives"]]

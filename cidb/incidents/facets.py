@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -10,7 +11,7 @@ from django.core.cache import cache
 from django.db.models import Count, Func, IntegerField, Q
 
 from . import services, vocab
-from .models import Incident, ThreatActor, country_name
+from .models import Incident, Technique, ThreatActor, country_name
 
 TOP = 15
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -50,6 +51,102 @@ class Facet:
 
 def _ids(queryset):
     return queryset.order_by().values("id")
+
+
+# Up to this many matches, facets are counted in Python from one fetch of the matching
+# rows: one pass instead of one query per facet over the filter.
+SMALL_RESULT = 20_000
+PARAMS = 10_000  # ids per IN (...) list, below SQLite's variable limit
+
+
+def _chunks(ids: list[int]):
+    for start in range(0, len(ids), PARAMS):
+        yield ids[start : start + PARAMS]
+
+
+def _top(counter: Counter, limit: int | None = None) -> list[tuple[object, int]]:
+    return sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0])))[:limit]
+
+
+def compute_small(ids: list[int], *, member: bool, year_selected: bool) -> list[Facet]:
+    countries, years, months, sectors, cia = Counter(), Counter(), Counter(), Counter(), Counter()
+    links = {name: Counter() for name in ("attack_types", "motives", "techniques", "actors")}
+    columns = {"attack_types": "attacktype_id", "motives": "motive_id",
+               "techniques": "technique_id", "actors": "threatactor_id"}  # fmt: skip
+    for chunk in _chunks(ids):
+        rows = Incident.objects.filter(id__in=chunk).values_list(
+            "country", "date", "sector", *vocab.CIA_FIELDS
+        )
+        for country, date, sector, *posture in rows:
+            countries[country] += 1
+            years[date.year] += 1
+            months[date.month] += 1
+            sectors[sector] += 1
+            for name, value in zip(vocab.CIA_FIELDS, posture, strict=True):
+                cia[name] += value == "affected"
+        for name in links if member else ("attack_types",):
+            through = getattr(Incident, name).through
+            for value, n in (
+                through.objects.filter(incident_id__in=chunk)
+                .values_list(columns[name])
+                .annotate(n=Count("id"))
+            ):
+                links[name][value] += n
+    facets = [
+        Facet("country", "Country",
+              [(c, country_name(c), n) for c, n in _top(countries, TOP) if c]),
+        Facet("year", "Year",
+              [(str(y), str(y), n) for y, n in sorted(years.items(), reverse=True)[:30]]),
+    ]  # fmt: skip
+    if year_selected:
+        facets.append(
+            Facet("month", "Month", [(str(m), MONTHS[m - 1], n) for m, n in sorted(months.items())])
+        )
+    facets.append(
+        Facet("sector", "Sector",
+              [(k, vocab.SECTORS.get(k, k), n) for k, n in _top(sectors) if k])
+    )  # fmt: skip
+    facets.append(
+        Facet("attack_type", "Attack type",
+              [(t, vocab.ATTACK_TYPES[t], n) for t, n in _top(links["attack_types"])])
+    )  # fmt: skip
+    if member:
+        facets.append(
+            Facet("motive", "Motive", [(m, m, n) for m, n in _top(links["motives"])], True)
+        )
+        top_techniques = _top(links["techniques"], TOP)
+        names = dict(
+            Technique.objects.filter(id__in=[t for t, _ in top_techniques]).values_list(
+                "id", "attack_id"
+            )
+        )
+        titles = dict(Technique.objects.filter(id__in=names).values_list("id", "name"))
+        facets.append(
+            Facet("technique", "Technique",
+                  [(names[t], f"{names[t]} {titles[t]}", n) for t, n in top_techniques], True)
+        )  # fmt: skip
+        top_actors = _top(links["actors"], TOP)
+        actor_names = dict(
+            ThreatActor.objects.filter(id__in=[a for a, _ in top_actors]).values_list("id", "name")
+        )
+        facets.append(
+            Facet("actor", "Threat actor",
+                  [(str(a), actor_names.get(a, "?"), n) for a, n in top_actors], True)
+        )  # fmt: skip
+        facets.append(
+            Facet("cia", "CIA posture (affected)",
+                  [(name, name.capitalize(), cia[name]) for name in vocab.CIA_FIELDS], True)
+        )  # fmt: skip
+    return facets
+
+
+def count_and_facets(queryset, *, member: bool, year_selected: bool) -> tuple[int, list[Facet]]:
+    ids = list(queryset.order_by().values_list("id", flat=True)[: SMALL_RESULT + 1])
+    if len(ids) <= SMALL_RESULT:
+        return len(ids), compute_small(ids, member=member, year_selected=year_selected)
+    return queryset.order_by().count(), compute(
+        queryset, member=member, year_selected=year_selected
+    )
 
 
 def compute(queryset, *, member: bool, year_selected: bool) -> list[Facet]:
@@ -156,8 +253,5 @@ def cached(queryset, *, params: str, member: bool, year_selected: bool) -> tuple
     """Total and facets for a filter, cached until any incident changes."""
     return cached_by_generation(
         f"facets|{int(member)}|{int(year_selected)}|{params}",
-        lambda: (
-            queryset.order_by().count(),
-            compute(queryset, member=member, year_selected=year_selected),
-        ),
+        lambda: count_and_facets(queryset, member=member, year_selected=year_selected),
     )

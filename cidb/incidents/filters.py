@@ -16,7 +16,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from cidb.accounts.models import is_editor, is_member
 
-from . import vocab
+from . import search, vocab
 from .models import Incident
 
 COUNTRY_CHOICES = sorted(
@@ -40,7 +40,9 @@ class TechniqueMultipleField(forms.MultipleChoiceField):
         return [v.strip().upper() for v in super().to_python(value)]
 
 
-@extend_schema_field({"type": "array", "items": {"type": "string", "pattern": TECHNIQUE_ID.pattern}})
+@extend_schema_field(
+    {"type": "array", "items": {"type": "string", "pattern": TECHNIQUE_ID.pattern}}
+)
 class TechniqueFilter(django_filters.MultipleChoiceFilter):
     field_class = TechniqueMultipleField
 
@@ -92,6 +94,44 @@ class IncidentFilterSet(django_filters.FilterSet):
                 self.ignored.append(name)
             self.filters.pop(name, None)
 
+    # Filters whose values are also search tags (see search.py), in tag kind order.
+    TAGGED = ("country", "sector", "attack_type", "year")
+
+    def filter_queryset(self, queryset):
+        """The usual filters, then one full-text match carrying the text query and the
+        tagged facet filters, so the database intersects them inside the index."""
+        queryset = super().filter_queryset(queryset)
+        text = (self.form.cleaned_data.get("q") or "").strip()
+        tags = self.search_tags()
+        selective = any(kind != "status" for kind, _ in tags)
+        if text or selective:
+            queryset = queryset.search(text, tags=[group for _, group in tags])
+        return queryset
+
+    def search_tags(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(kind, tag group) for each tagged filter in use, plus the visible statuses."""
+        data = self.form.cleaned_data
+        groups = []
+        for kind in self.TAGGED:
+            value = data.get(kind)
+            values = value if isinstance(value, list) else ([] if value in (None, "") else [value])
+            if values:
+                groups.append((kind, tuple(search.tag(kind, int(v) if kind == "year" else v)
+                                             for v in values)))  # fmt: skip
+        statuses = data.get("status") if "status" in self.filters else None
+        if not is_editor(getattr(self.request, "user", None)):
+            statuses = ["published"]
+        if statuses:
+            groups.append(("status", tuple(search.tag("status", s) for s in statuses)))
+        return groups
+
+    @property
+    def fts_tags(self) -> list[tuple[str, ...]]:
+        """The tag groups to pass to rank_by_search() for the listing."""
+        if self.is_bound and self.is_valid():
+            return [group for _, group in self.search_tags()]
+        return []
+
     @property
     def search_text(self) -> str:
         if self.is_bound and self.is_valid():
@@ -99,7 +139,7 @@ class IncidentFilterSet(django_filters.FilterSet):
         return ""
 
     def filter_search(self, queryset, name, value):
-        return queryset.search(value) if value and value.strip() else queryset
+        return queryset  # applied with the tags in filter_queryset
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(date__year=int(value)) if value is not None else queryset

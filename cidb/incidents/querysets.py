@@ -54,12 +54,14 @@ class IncidentQuerySet(models.QuerySet):
             Prefetch("sources", queryset=Source.objects.only("id", "url", "title", "publisher")),
         )
 
-    def search(self, text: str) -> IncidentQuerySet:
-        """Only incidents matching a full-text query over victim, summary and description.
+    def search(self, text: str, tags: list[tuple[str, ...]] | None = None) -> IncidentQuerySet:
+        """Only incidents matching a full-text query over victim, summary and description,
+        and the given tag groups (facet filters indexed beside the text, see search.py).
 
         A plain IN-subquery, so the result can itself be used in subqueries (facets).
         """
         parsed = search.parse_query(text)
+        parsed.tags = list(tags or [])
         if not parsed:
             return self
         table = search.FTS_TABLE
@@ -71,11 +73,17 @@ class IncidentQuerySet(models.QuerySet):
             expression = search.to_fts5(parsed)
         return self.filter(id__in=RawSQL(sql, [expression]))
 
-    def rank_by_search(self, text: str) -> IncidentQuerySet:
-        """Order by relevance to a full-text query (best first); use on the final list only."""
+    def rank_by_search(
+        self, text: str, tags: list[tuple[str, ...]] | None = None
+    ) -> IncidentQuerySet:
+        """Order by relevance to a full-text query (best first); use on the final list only.
+
+        Passing the same tags as to search() keeps the joined match set small.
+        """
         parsed = search.parse_query(text)
         if not parsed:
             return self
+        parsed.tags = list(tags or [])
         table = search.FTS_TABLE
         incident_table = self.model._meta.db_table
         if connection.vendor == "postgresql":
@@ -86,7 +94,8 @@ class IncidentQuerySet(models.QuerySet):
             expression = search.to_fts5(parsed)
             where = f"{table} MATCH %s"
             # bm25 is lower for better matches; negated so both backends sort descending.
-            select = f"-bm25({table}, 4.0, 1.0)"
+            # Weights: victim, body, tags (tags never count for relevance).
+            select = f"-bm25({table}, 4.0, 1.0, 0.0)"
         return self.extra(
             select={"search_rank": select},
             select_params=[expression],

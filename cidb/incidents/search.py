@@ -64,16 +64,44 @@ def document(text: str) -> str:
     return " ".join(out)
 
 
+# Facet values are indexed as tag tokens beside the text, so a search with facet
+# filters is one intersection inside the full-text index instead of a scan of
+# every text match. The prefix keeps tags apart from words.
+TAG_PREFIX = "zzq"
+TAG_KINDS = {"status": "s", "country": "c", "sector": "k", "year": "y", "attack_type": "t"}
+
+
+def tag(kind: str, value: object) -> str:
+    return f"{TAG_PREFIX}{TAG_KINDS[kind]}{fold(str(value)).replace('_', '')}"
+
+
+def tags_text(*, status: str, country: str, sector: str, year: int | None, attack_types) -> str:
+    """The tag tokens of one incident."""
+    tokens = [tag("status", status)]
+    if country:
+        tokens.append(tag("country", country))
+    if sector:
+        tokens.append(tag("sector", sector))
+    if year:
+        tokens.append(tag("year", year))
+    tokens += [tag("attack_type", t) for t in attack_types]
+    return " ".join(tokens)
+
+
 @dataclass
 class ParsedQuery:
-    """A user query: every group must match (AND); a group matches if any term does."""
+    """A user query: every group must match (AND); a group matches if any term does.
+
+    `tags` are groups of tag tokens (facet filters) that must match too.
+    """
 
     groups: list[tuple[str, ...]] = field(default_factory=list)
     prefixes: list[str] = field(default_factory=list)
     excluded: list[tuple[str, ...]] = field(default_factory=list)
+    tags: list[tuple[str, ...]] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.groups or self.prefixes)
+        return bool(self.groups or self.prefixes or self.tags)
 
 
 def parse_query(text: str) -> ParsedQuery:
@@ -112,6 +140,7 @@ def _fts5_group(terms: tuple[str, ...]) -> str:
 def to_fts5(query: ParsedQuery) -> str:
     """An FTS5 MATCH expression (terms are word characters only, so quoting is safe)."""
     parts = [_fts5_group(g) for g in query.groups] + [f'"{p}"*' for p in query.prefixes]
+    parts += [f"tags : {_fts5_group(g)}" for g in query.tags]
     expression = " AND ".join(parts)
     for group in query.excluded:
         expression = f"{expression} NOT {_fts5_group(group)}"
@@ -125,5 +154,6 @@ def to_tsquery(query: ParsedQuery) -> str:
         return "(" + " | ".join(f"'{t}'" for t in terms) + ")"
 
     parts = [group(g) for g in query.groups] + [f"'{p}':*" for p in query.prefixes]
+    parts += [group(g) for g in query.tags]
     parts += ["!" + group(g) for g in query.excluded]
     return " & ".join(parts)

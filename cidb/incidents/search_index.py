@@ -3,7 +3,8 @@
 SQLite: a contentless FTS5 table (no second copy of the text) plus a side table of
 the exact indexed documents, zlib-compressed, because a contentless table can only
 forget a row when given the very tokens it indexed. PostgreSQL: a tsvector per
-incident with a GIN index. Rows are (incident id, victim text, body text).
+incident with a GIN index. Rows are (incident id, victim text, body text, tags), the
+tags being search.tags_text() of the incident's facet values.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ CHUNK = 500
 
 SQLITE_CREATE = [
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {search.FTS_TABLE} USING fts5("
-    "victim, body, content='', tokenize = 'unicode61 remove_diacritics 2')",
+    "victim, body, tags, content='', tokenize = 'unicode61 remove_diacritics 2')",
     f"CREATE TABLE IF NOT EXISTS {DOC_TABLE} "
-    "(rowid INTEGER PRIMARY KEY, victim BLOB NOT NULL, body BLOB NOT NULL)",
+    "(rowid INTEGER PRIMARY KEY, victim BLOB NOT NULL, body BLOB NOT NULL, tags TEXT NOT NULL)",
 ]
 # No foreign key: Django's test flush truncates model tables only, and a key would
 # block it. Rows follow incidents through the delete signal; ids are never reused.
@@ -55,53 +56,56 @@ def delete(ids: Iterable[int]) -> None:
                 cursor.execute(f"DELETE FROM {search.FTS_TABLE} WHERE rowid IN ({marks})", chunk)
                 continue
             cursor.execute(
-                f"SELECT rowid, victim, body FROM {DOC_TABLE} WHERE rowid IN ({marks})", chunk
+                f"SELECT rowid, victim, body, tags FROM {DOC_TABLE} WHERE rowid IN ({marks})",
+                chunk,
             )
             old = [
-                ("delete", rowid, zlib.decompress(v).decode(), zlib.decompress(b).decode())
-                for rowid, v, b in cursor.fetchall()
+                ("delete", rowid, zlib.decompress(v).decode(), zlib.decompress(b).decode(), t)
+                for rowid, v, b, t in cursor.fetchall()
             ]
             cursor.executemany(
-                f"INSERT INTO {search.FTS_TABLE} ({search.FTS_TABLE}, rowid, victim, body) "
-                "VALUES (%s, %s, %s, %s)",
+                f"INSERT INTO {search.FTS_TABLE} ({search.FTS_TABLE}, rowid, victim, body, tags) "
+                "VALUES (%s, %s, %s, %s, %s)",
                 old,
             )
             cursor.execute(f"DELETE FROM {DOC_TABLE} WHERE rowid IN ({marks})", chunk)
 
 
-def write(rows: Sequence[tuple[int, str, str]], *, replace: bool = True) -> None:
-    """Index rows of (id, victim text, body text); replace=False for new ids only."""
+def write(rows: Sequence[tuple[int, str, str, str]], *, replace: bool = True) -> None:
+    """Index rows of (id, victim text, body text, tags); replace=False for new ids only."""
     if not rows:
         return
     if replace:
         delete([row[0] for row in rows])
-    docs = [(i, search.document(v), search.document(b)) for i, v, b in rows]
+    docs = [(i, search.document(v), search.document(b), t) for i, v, b, t in rows]
     with connection.cursor() as cursor:
         if _postgres():
             _write_postgres(cursor, docs)
             return
         cursor.executemany(
-            f"INSERT INTO {search.FTS_TABLE} (rowid, victim, body) VALUES (%s, %s, %s)", docs
+            f"INSERT INTO {search.FTS_TABLE} (rowid, victim, body, tags) VALUES (%s, %s, %s, %s)",
+            docs,
         )
         cursor.executemany(
-            f"INSERT INTO {DOC_TABLE} (rowid, victim, body) VALUES (%s, %s, %s)",
-            [(i, zlib.compress(v.encode()), zlib.compress(b.encode())) for i, v, b in docs],
+            f"INSERT INTO {DOC_TABLE} (rowid, victim, body, tags) VALUES (%s, %s, %s, %s)",
+            [(i, zlib.compress(v.encode()), zlib.compress(b.encode()), t) for i, v, b, t in docs],
         )
 
 
-def _write_postgres(cursor, docs: list[tuple[int, str, str]]) -> None:
+def _write_postgres(cursor, docs: list[tuple[int, str, str, str]]) -> None:
     # COPY into a temporary table, then one INSERT ... SELECT builds the tsvectors.
     cursor.execute(
         "CREATE TEMP TABLE IF NOT EXISTS cidb_fts_stage "
-        "(rowid bigint, victim text, body text) ON COMMIT DELETE ROWS"
+        "(rowid bigint, victim text, body text, tags text) ON COMMIT DELETE ROWS"
     )
-    with cursor.cursor.copy("COPY cidb_fts_stage (rowid, victim, body) FROM STDIN") as copy:
+    with cursor.cursor.copy("COPY cidb_fts_stage (rowid, victim, body, tags) FROM STDIN") as copy:
         for row in docs:
             copy.write_row(row)
     cursor.execute(
         f"INSERT INTO {search.FTS_TABLE} (rowid, document) SELECT rowid, "
         "setweight(to_tsvector('simple', victim), 'A') || "
-        "setweight(to_tsvector('simple', body), 'D') FROM cidb_fts_stage"
+        "setweight(to_tsvector('simple', body), 'D') || "
+        "setweight(to_tsvector('simple', tags), 'C') FROM cidb_fts_stage"
     )
     cursor.execute("DELETE FROM cidb_fts_stage")
 

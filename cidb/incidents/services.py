@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import F
 from django.db.models.fields.files import FieldFile
 
-from . import search_index, vocab
+from . import search, search_index, vocab
 from .models import (
     AttackType,
     ChangeLog,
@@ -85,12 +85,23 @@ def reindex_incidents(ids: Iterable[int]) -> int:
     rows = []
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        incidents = Incident.objects.filter(id__in=chunk).select_related("victim")
+        incidents = (
+            Incident.objects.filter(id__in=chunk)
+            .select_related("victim")
+            .prefetch_related("attack_types")
+        )
         rows.extend(
             (
                 i.id,
                 search_victim_text(i.victim.name if i.victim_id else "", _aliases(i), i),
                 f"{i.summary}\n{i.description}",
+                search.tags_text(
+                    status=i.status,
+                    country=i.country,
+                    sector=i.sector,
+                    year=i.date.year if i.date else None,
+                    attack_types=[t.slug for t in i.attack_types.all()],
+                ),
             )
             for i in incidents
         )

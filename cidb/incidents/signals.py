@@ -36,6 +36,8 @@ def organization_saved(sender, instance: Organization, created: bool, raw=False,
 
 def _m2m_changed(sender, instance, action: str, **kwargs) -> None:
     if action in ("post_add", "post_remove", "post_clear"):
+        if sender is Incident.attack_types.through and isinstance(instance, Incident):
+            services.reindex_incidents([instance.pk])  # attack types are search tags
         services.bump_generation()
 
 

@@ -98,7 +98,7 @@ def incident_list(request: HttpRequest) -> HttpResponse:
         queryset = filterset.qs
     listing = queryset.newest_first()
     if filterset.search_text:
-        listing = queryset.rank_by_search(filterset.search_text)
+        listing = queryset.rank_by_search(filterset.search_text, filterset.fts_tags)
     member = is_member(request.user)
     params = urlencode(sorted((k, v) for k, vs in request.GET.lists() for v in vs if k != "page"))
     total, facets = facet_module.cached(

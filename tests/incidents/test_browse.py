@@ -184,3 +184,36 @@ def test_facets_are_cached_until_data_changes(client):
     assert len(ctx.captured_queries) > cached
     facets = {f.name: f.values for f in response.context["facets"]}
     assert "FI" in [v for v, _, _ in facets["country"]]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("member", [False, True])
+def test_small_result_facets_equal_sql_facets(member):
+    from cidb.incidents import facets
+    from cidb.incidents.models import Incident
+
+    make_incidents(9)
+    queryset = Incident.objects.published()
+    ids = list(queryset.values_list("id", flat=True))
+
+    def as_dict(result):
+        return {f.name: sorted(f.values) for f in result}
+
+    small = facets.compute_small(ids, member=member, year_selected=True)
+    sql = facets.compute(queryset, member=member, year_selected=True)
+    assert as_dict(small) == as_dict(sql)
+
+
+@pytest.mark.django_db
+def test_facet_filters_follow_attack_type_and_status_changes(client):
+    incident = IncidentFactory(
+        country="SE", summary="Hospital systems down.", attack_types=["ddos"]
+    )
+    url = "/incidents/?attack_type=ransomware&q=hospital&country=SE"
+    assert client.get(url).context["total"] == 0
+    incident.attack_types.set([])
+    incident.attack_types.add("ransomware")
+    assert client.get(url).context["total"] == 1
+    incident.status = "draft"
+    incident.save()
+    assert client.get(url).context["total"] == 0
