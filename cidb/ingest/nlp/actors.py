@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .lexicon import literal_alternation
+
 DATA_FILE = Path(__file__).parent / "data" / "threat_actors.json"
 
 # A group word close to an ambiguous name ("Play", "Hive", "Royal") makes it a group.
@@ -124,10 +126,7 @@ def _alias_index() -> tuple[re.Pattern[str], dict[str, ActorEntry]]:
         for alias in (e.name, *e.aliases):
             index.setdefault(alias.lower(), e)
     # longest first so "LockBit 3.0" wins over "LockBit"
-    alts = sorted(index, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w-])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w])", re.IGNORECASE
-    )
+    pattern = re.compile(r"(?<![\w-])(" + literal_alternation(index) + r")(?![\w])", re.IGNORECASE)
     return pattern, index
 
 

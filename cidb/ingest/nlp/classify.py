@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .lexicon import (
     ATTACK_NOUNS,
     ATTACK_TYPE_CUES,
+    AUX_CUES,
     CIA_CUES,
     INCIDENT_CUES,
     NON_INCIDENT_CUES,
@@ -66,6 +67,7 @@ def cue_counts(text: str) -> dict[str, int]:
     counts = {t: len(find_cues(text, cues)) for t, cues in ATTACK_TYPE_CUES.items()}
     counts |= {f"cia_{k}": len(find_cues(text, cues)) for k, cues in CIA_CUES.items()}
     counts |= {f"tech_{k}": len(find_cues(text, cues)) for k, cues in TECHNIQUE_CUES.items()}
+    counts |= {f"aux_{k}": len(find_cues(text, cues)) for k, cues in AUX_CUES.items()}
     return counts
 
 
@@ -78,7 +80,14 @@ def classify_counts(
     ransomware_actor = any(a.get("type") in ("ransomware", "extortion") for a in actors)
     hacktivist = any(a.get("type") == "hacktivist" for a in actors)
     state = any(a.get("type") == "state" for a in actors)
-    if counts.get("ransomware", 0) >= need or ransomware_actor:
+    # "ransomware" is a specific word: one mention per four sources is enough; systems or
+    # data encrypted by the attackers is ransomware even when the word is not used
+    # ("kryptert alle datasystemer", "Daten verschlüsselt")
+    if (
+        counts.get("ransomware", 0) >= max(1.0, n_articles * 0.25)
+        or ransomware_actor
+        or counts.get("aux_encrypt", 0) >= need
+    ):
         types.append("ransomware")
     if counts.get("ddos", 0) >= need or hacktivist and counts.get("ransomware", 0) == 0:
         types.append("ddos")
@@ -143,9 +152,9 @@ def classify_counts(
     return Classification(types, cia, motives, techniques)
 
 
-def classify(text: str, actors: list[dict]) -> Classification:
-    """Attack types, CIA, motives and techniques for one article."""
-    counts = cue_counts(text)
+def classify(text: str, actors: list[dict], counts: dict[str, int] | None = None) -> Classification:
+    """Attack types, CIA, motives and techniques for one article (``counts``: cue_counts(text))."""
+    counts = cue_counts(text) if counts is None else counts
     result = classify_counts(counts, actors)
     result.evidence = {
         t: _snips(text, ATTACK_TYPE_CUES[t]) for t in result.attack_types if t in ATTACK_TYPE_CUES

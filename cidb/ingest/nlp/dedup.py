@@ -19,10 +19,17 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i : i + k]).encode() for i in range(len(words) - k + 1)}
 
 
+_TEMPLATE: MinHash | None = None
+
+
 def minhash(text: str) -> LeanMinHash:
-    m = MinHash(num_perm=NUM_PERM, seed=7, scheme=SCHEME)
-    for s in shingles(text):
-        m.update(s)
+    global _TEMPLATE
+    if _TEMPLATE is None:  # permutations are drawn once, not per article
+        _TEMPLATE = MinHash(num_perm=NUM_PERM, seed=7, scheme=SCHEME)
+    m = _TEMPLATE.copy()
+    sh = shingles(text)
+    if sh:
+        m.update_batch(list(sh))  # vectorised: same values as update() per shingle
     return LeanMinHash(m)
 
 

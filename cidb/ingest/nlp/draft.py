@@ -17,6 +17,7 @@ from .dates import parse_published
 from .entities import fold
 from .gazetteer import LANG_COUNTRY, org_type_country
 from .grouping import article_names, name_match
+from .pipeline import later_event
 
 TYPE_LABEL = {
     "ransomware": "a ransomware attack",
@@ -83,8 +84,9 @@ def _country_name(code: str | None) -> str:
     return getattr(c, "common_name", None) or (c.name if c else code)
 
 
-def _vote(values: list[tuple[Any, float, str]]) -> tuple[Any, list[dict]]:
-    """Weighted vote; returns (winner, conflict values) where values differ."""
+def _vote(values: list[tuple[Any, float, str]], earliest: bool = False) -> tuple[Any, list[dict]]:
+    """Weighted vote; returns (winner, conflict values) where values differ.
+    ``earliest``: ties go to the smallest value (dates: the earliest credible one)."""
     weights: Counter = Counter()
     sources: defaultdict[Any, list[str]] = defaultdict(list)
     for v, w, url in values:
@@ -94,7 +96,11 @@ def _vote(values: list[tuple[Any, float, str]]) -> tuple[Any, list[dict]]:
         sources[v].append(url)
     if not weights:
         return None, []
-    win = max(weights, key=lambda v: (weights[v], -len(str(v))))
+    if earliest:
+        top = max(weights.values())
+        win = min(v for v in weights if weights[v] >= top - 1e-9)
+    else:
+        win = max(weights, key=lambda v: (weights[v], -len(str(v))))
     conflict = [{"value": v, "sources": sources[v]} for v in weights] if len(weights) > 1 else []
     return win, conflict
 
@@ -127,16 +133,17 @@ def build_draft(analyses: list[Any]) -> dict:
     victim = _pick_form(top["forms"], analyses, country) if top else None
     aliases = sorted({f for f in (top["forms"] if top else {}) if f != victim})
 
-    # --- date: text-stated dates outweigh publication dates ---
+    # --- date: attack dates stated in the text outweigh dates of later stages (leak,
+    # restoration), which outweigh publication dates; ties go to the earliest month ---
     dvals = []
     for a in analyses:
         if not a.incident_date:
             continue
-        w = 2.0 if a.date_from_text else 1.0
+        w = (1.2 if later_event(a.date_sentence) else 2.0) if a.date_from_text else 1.0
         if a.date_precision == "year":
             w = 0.3
         dvals.append((a.incident_date[:7], w, a.url))
-    month, date_conflict = _vote(dvals)
+    month, date_conflict = _vote(dvals, earliest=True)
     date = month
     if month:
         days = Counter(

@@ -10,6 +10,8 @@ from functools import lru_cache
 
 import pycountry
 
+from .lexicon import literal_alternation
+
 LANGS = ("sv", "da", "nb", "nn", "de", "nl", "fr", "fi", "en")
 
 # Adjectives/demonyms (stems) per country. Europe-first: where the project's
@@ -372,26 +374,21 @@ def country_names() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _country_regex() -> re.Pattern[str]:
-    alts = sorted(country_names(), key=len, reverse=True)
     return re.compile(
-        r"(?<!\w)(" + "|".join(re.escape(a) for a in alts) + r")(?!\w)", re.IGNORECASE
+        r"(?<!\w)(" + literal_alternation(country_names()) + r")(?!\w)", re.IGNORECASE
     )
 
 
 @lru_cache(maxsize=1)
 def _demonym_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     idx = {d: c for c, ds in DEMONYMS.items() for d in ds}
-    alts = sorted(idx, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a in alts) + r")", re.IGNORECASE), idx
+    return re.compile(r"(?<!\w)(" + literal_alternation(idx) + r")", re.IGNORECASE), idx
 
 
 @lru_cache(maxsize=1)
 def _city_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     idx = {c.lower(): cc for cc, cs in CITIES.items() for c in cs}
-    alts = sorted(idx, key=len, reverse=True)
-    return re.compile(
-        r"(?<!\w)(" + "|".join(re.escape(a) for a in alts) + r")(?!\w)", re.IGNORECASE
-    ), idx
+    return re.compile(r"(?<!\w)(" + literal_alternation(idx) + r")(?!\w)", re.IGNORECASE), idx
 
 
 def country_mentions(text: str) -> Counter[str]:

@@ -5,7 +5,10 @@ blocking indexes -- victim-name tokens and incident month buckets (+-2
 months) -- never with every earlier article. The match score combines the
 cosine similarity to the incident's embedding centroid with agreement on
 victim, country and date; a confident victim mismatch keeps same-day victims
-of one attack wave apart. ``to_state``/``from_state`` give a JSON-able
+of one attack wave apart, while runner-up names, acronyms and weakly supported
+victims let follow-ups join (see ``Grouper.name_evidence``). An article without
+an embedding is scored on names first and embedded on demand (``assign(embed=)``)
+before it may open a new incident. ``to_state``/``from_state`` give a JSON-able
 snapshot so the database can hold centroids and keys.
 """
 
@@ -14,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +28,7 @@ from .dates import parse_published
 from .entities import fold
 
 MATCH_THRESHOLD = 0.6
+CONFIDENT_VICTIM = 4.0  # victim score from which two different victims mean two incidents
 MAX_MONTH_GAP = 2
 TOP_K = 8  # nearest incident centroids added to the blocking candidates
 
@@ -106,6 +111,23 @@ def name_tokens(name: str) -> set[str]:
     return {t for t in fold(name).split() if len(t) >= 2 and t not in _GENERIC}
 
 
+_CONNECTOR_WORDS = {"and", "of", "the", "for", "und", "och", "og", "de", "van", "la", "le", "du"}
+
+
+def _is_acronym_of(short: str, long: str) -> bool:
+    """ "NHA" ~ "National Housing Agency", "BVDC" ~ "Bramley and Vale District Council",
+    also after a leading word ("Irish National Housing Agency")."""
+    s = short.strip()
+    # two letters ("UM") match too many names by chance
+    if not (3 <= len(s) <= 6 and s.isupper() and s.isalpha()):
+        return False
+    words = [w for w in re.split(r"[\s-]+", long) if w and w.lower() not in _CONNECTOR_WORDS]
+    if len(words) < 2:
+        return False
+    initials = "".join(w[0] for w in words).upper()
+    return initials == s.upper() or (len(words) > len(s) and initials[1:] == s.upper())
+
+
 def name_match(a: str, b: str) -> float:
     """0..1 similarity of two organisation names, tolerant of type words and inflection."""
     fa, fb = fold(a), fold(b)
@@ -121,6 +143,8 @@ def name_match(a: str, b: str) -> float:
         if ga and gb and not (ga & gb):
             return 0.5
         return 0.95
+    if _is_acronym_of(a, b) or _is_acronym_of(b, a):
+        return 0.9
     # inflected forms: "vastaamon" ~ "vastaamo", "hydros" ~ "hydro"
     if (
         ta
@@ -135,6 +159,22 @@ def name_match(a: str, b: str) -> float:
         return 0.7
     r = fuzz.token_set_ratio(fa, fb) / 100.0
     return r if r >= 0.8 else r * 0.5
+
+
+def _distinctive_overlap(a: str, b: str, lang: str | None) -> bool:
+    """The names share a word that is not an everyday word of the language (wordfreq)."""
+    from .entities import _word_common
+
+    shared = name_tokens(a) & name_tokens(b)
+    if not shared and fold(a) == fold(b):
+        shared = set(fold(a).split())
+    return any(len(t) >= 3 and (_word_common(t, lang) < 4.0 or _is_place(t)) for t in shared)
+
+
+def _is_place(token: str) -> bool:
+    from .entities import _place_words
+
+    return token in _place_words()
 
 
 def _month_ord(date: str | None) -> int | None:
@@ -186,7 +226,9 @@ def article_names(a: Any) -> list[tuple[str, float]]:
     e = a.entities
     out: list[tuple[str, float]] = []
     if e.victim:
-        out.append((e.victim, 1.0))
+        # a weakly supported victim is still a primary name, but does not by itself make
+        # the incident's victim "confident" (which would keep other victims out)
+        out.append((e.victim, 1.0 if e.victim_score >= CONFIDENT_VICTIM else 0.8))
         out += [(x, 0.8) for x in e.victim_aliases]
     for name, score in e.candidates[1:4]:
         if score >= 3.0:
@@ -254,18 +296,21 @@ class Grouper:
             sim = float(np.dot(a.embedding, c))
             # dissimilar wording is weak evidence against (translations, follow-ups): capped
             s += max(-1.0, 6.0 * (sim - 0.84))
-        names = article_names(a)
-        best = 0.0
-        for name, w in names:
-            for other, weight in inc.names.most_common(6):
-                best = max(best, name_match(name, other) * w * min(1.0, 0.5 + weight / 2))
+        best, best_primary = self.name_evidence(a, inc)
         if best >= 0.65:
             s += 2.0 * best
-        elif a.entities.victim and a.entities.victim_score >= 4 and inc.names and best < 0.4:
+        elif (
+            a.entities.victim
+            and a.entities.victim_score >= CONFIDENT_VICTIM
+            and inc.names
+            and best_primary < 0.4
+            and inc.names.most_common(1)[0][1] >= 1.0
+        ):
             s -= 2.0  # two confident, different victims: a wave, not one incident
         if a.entities.country and inc.countries:
             top = inc.countries.most_common(1)[0][0]
-            s += 0.3 if a.entities.country == top else -0.5
+            # without a victim the article's country is mostly its language/outlet prior
+            s += 0.3 if a.entities.country == top else -0.5 if a.entities.victim else -0.15
         m = _month_ord(a.incident_date)
         mm = inc.main_month()
         if m is not None and mm is not None:
@@ -279,9 +324,7 @@ class Grouper:
             )
         return s
 
-    def assign(self, a: Any, candidates: set[str] | None = None) -> str:
-        """Key of the incident ``a`` joins (a new key when nothing scores above threshold)."""
-        cands = self.candidates(a) if candidates is None else candidates
+    def _best(self, a: Any, cands: set[str]) -> str | None:
         best_key, best = None, self.threshold
         for k in cands:
             inc = self.incidents.get(k)
@@ -290,6 +333,52 @@ class Grouper:
             s = self.score(a, inc)
             if s > best:
                 best_key, best = k, s
+        return best_key
+
+    @staticmethod
+    def name_evidence(a: Any, inc: IncidentState) -> tuple[float, float]:
+        """(best, best between primary names) name agreement of ``a`` with ``inc``.
+
+        Primary names are victims (weight >= 1 in the incident); runner-up candidates
+        (weight < 1) count only when they equal a primary name on the other side and
+        the shared word is distinctive -- an article about "Kreis Ulmenau" that names
+        "Rechenwerk-Nord" as runner-up joins the Rechenwerk-Nord incident, but
+        "Klinikum Systeme" and "Zentrix-Systeme" share only an everyday word.
+        """
+        best = best_primary = 0.0
+        for name, w in article_names(a):
+            for other, weight in inc.names.most_common(6):
+                a_primary, i_primary = w >= 0.8, weight >= 1.0
+                if not a_primary and not i_primary:
+                    continue
+                m = name_match(name, other)
+                if a_primary and i_primary:
+                    v = m * w * min(1.0, 0.5 + weight / 2)
+                    best_primary = max(best_primary, v)
+                elif m >= 0.95 and _distinctive_overlap(name, other, a.language):
+                    v = 0.7
+                else:
+                    continue
+                best = max(best, v)
+        return best, best_primary
+
+    def assign(
+        self,
+        a: Any,
+        candidates: set[str] | None = None,
+        embed: Callable[[Any], None] | None = None,
+    ) -> str:
+        """Key of the incident ``a`` joins (a new key when nothing scores above threshold).
+
+        ``embed(a)`` sets ``a.embedding`` on demand: an article analysed without an
+        embedding (see ``pipeline.select_for_embedding``) is embedded only when no incident
+        takes it by name, and scored again before a new incident is opened.
+        """
+        best_key = self._best(a, self.candidates(a) if candidates is None else candidates)
+        if best_key is None and a.embedding is None and embed is not None:
+            embed(a)
+            if a.embedding is not None:
+                best_key = self._best(a, self.candidates(a))
         if best_key is None:
             best_key = self._new_key(a)
         self.add_to(best_key, a)

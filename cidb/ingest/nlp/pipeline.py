@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,7 +85,8 @@ _BOUNDARY = re.compile(r"(?<=[^\d\s.][.!?])\s+(?=[^\s\da-zåäöæøüé])|\n")
 
 def _sentence_at(text: str, pos: int) -> str:
     start = 0
-    for m in _BOUNDARY.finditer(text, max(0, pos - 600), pos):
+    # endpos pos + 1: the look-ahead must see a sentence that starts at pos
+    for m in _BOUNDARY.finditer(text, max(0, pos - 600), pos + 1):
         start = m.end()
     m = _BOUNDARY.search(text, pos)
     end = m.start() if m else len(text)
@@ -101,11 +104,40 @@ def _attack_rx() -> re.Pattern[str]:
     return _ATTACK_SENTENCE
 
 
+# Words that refer to another or an earlier case ("another council", "last year", "first
+# seen in January"), in the pipeline's languages.
+_OTHER_CASE = re.compile(
+    r"(?<!\w)(?:another|other|similar|last year|previous(?:ly)?|first (?:seen|used|discovered)|"
+    r"for the first time|en annan|ett annat|andra|förra året|i fjol|för första gången|"
+    r"en anden|et andet|andre|sidste år|for første gang|en annen|et annet|i fjor|"
+    r"ein(?:e|en)? (?:weitere[nrs]?|andere[nrs]?)|andere[nrs]?|ähnliche[nrs]?|im vergangenen jahr|"
+    r"letztes jahr|zum ersten mal|een andere?|vorig jaar|voor het eerst|un(?:e)? autre|"
+    r"l'an dernier|l'année dernière|pour la première fois|toinen|toisen|viime vuonna|"
+    r"ensimmäisen kerran)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _about_other(sent: str, victim_names: list[str], other_names: list[str]) -> bool:
+    """The sentence is about another organisation's case, not the victim's ("In February
+    last year, another council - X - was hit"): its date belongs to that other incident."""
+    low = sent.lower()
+    if any(v and v.lower() in low for v in victim_names):
+        return False
+    names_other = any(len(o) >= 4 and o.lower() in low for o in other_names)
+    return names_other and bool(_OTHER_CASE.search(sent))
+
+
 def estimate_incident_date(
-    text: str, published: str | None, mentions: list[DateMention] | None = None
+    text: str,
+    published: str | None,
+    mentions: list[DateMention] | None = None,
+    victim_names: list[str] | None = None,
+    other_names: list[str] | None = None,
 ) -> tuple[str | None, str | None, str | None, bool]:
     """(date, precision, sentence, from_text): the earliest date stated in an attack sentence,
-    never after publication; otherwise the publication date."""
+    never after publication and not in a sentence about another organisation; otherwise
+    the publication date."""
     pub, pub_prec = parse_published(published)
     mentions = mentions if mentions is not None else extract_dates(text, published)
     rx = _attack_rx()
@@ -115,6 +147,8 @@ def estimate_incident_date(
             continue
         sent = _sentence_at(text, m.start)
         if not rx.search(sent):
+            continue
+        if other_names and _about_other(sent, victim_names or [], other_names):
             continue
         if pub is not None:
             limit = (
@@ -136,6 +170,17 @@ def estimate_incident_date(
     if years:
         return str(years[0].date.year), "year", _sentence_at(text, years[0].start), True
     return None, None, None, False
+
+
+# Events that follow the attack: their dates are weaker evidence of the incident month.
+LATER_EVENTS = ("data published", "systems restored", "police report filed")
+
+
+def later_event(sentence: str | None) -> bool:
+    """The sentence dates a later stage (leak, restoration, police report), not the attack."""
+    if not sentence or re.search(EVENT_CUES["attack discovered"], sentence, re.IGNORECASE):
+        return False
+    return any(re.search(EVENT_CUES[e], sentence, re.IGNORECASE) for e in LATER_EVENTS)
 
 
 def build_timeline(text: str, mentions: list[DateMention], url: str) -> list[dict]:
@@ -183,12 +228,17 @@ def process_article(raw: dict, embedder: Embedder | None = None) -> ArticleAnaly
     lang, conf = detect_language(f"{title or ''} {text}", hint)
     entities = extract_entities(text, title, lang, url)
     full = f"{title or ''}\n{text}"
-    cls = classify(full, entities.actors)
+    counts = cue_counts(full)
+    cls = classify(full, entities.actors, counts)
     rel, _ = relevance_score(text, title, entities.victim_score)
     if "binary" in cleaned.flags or "empty" in cleaned.flags:
         rel = 0.0
     mentions = extract_dates(text, published)
-    date, prec, date_sent, from_text = estimate_incident_date(text, published, mentions)
+    victim_names = [entities.victim, *entities.victim_aliases] if entities.victim else []
+    other_names = [n for n, sc in entities.candidates if sc >= 1.0 and n not in victim_names]
+    date, prec, date_sent, from_text = estimate_incident_date(
+        text, published, mentions, victim_names, other_names
+    )
     emb = None
     if embedder is not None and text:
         emb = embedder.embed([embedding_text(title, text)])[0]
@@ -205,7 +255,7 @@ def process_article(raw: dict, embedder: Embedder | None = None) -> ArticleAnaly
         relevance=round(rel, 4),
         entities=entities,
         classification=cls,
-        cue_counts=cue_counts(full),
+        cue_counts=counts,
         incident_date=date,
         date_precision=prec,
         date_sentence=date_sent,
@@ -223,46 +273,141 @@ def _same_victim(a: ArticleAnalysis, b: ArticleAnalysis | None) -> bool:
     return name_match(a.entities.victim, b.entities.victim) >= 0.85
 
 
+# A victim this confident that was already seen decides grouping by name; the
+# embedding (most of the per-article cost) is then computed only if it is needed.
+SKIP_EMBED_VICTIM_SCORE = 5.0
+
+
+def select_for_embedding(
+    analyses: list[ArticleAnalysis], grouper: Any = None, seen: set[str] | None = None
+) -> list[int]:
+    """Indexes of the analyses to embed up front: candidates for grouping, minus articles
+    whose confident victim was already named by an earlier article or known incident.
+    ``seen`` carries the name tokens of earlier chunks (updated in place)."""
+    from .grouping import article_names, name_tokens
+
+    known = getattr(grouper, "_by_token", {})
+    seen = set() if seen is None else seen
+    out = []
+    for i, a in enumerate(analyses):
+        if a.relevance < RESCUE_THRESHOLD or not a.text:
+            continue
+        e = a.entities
+        toks = name_tokens(e.victim) if e.victim else set()
+        if not (
+            a.relevant
+            and toks
+            and e.victim_score >= SKIP_EMBED_VICTIM_SCORE
+            and all(t in seen or t in known for t in toks)
+        ):
+            out.append(i)
+        if a.relevant:  # runner-up names are no promise that an incident will exist
+            for name, w in article_names(a):
+                if w >= 0.8:
+                    seen |= name_tokens(name)
+    return out
+
+
+def _chunks(items: Iterable[dict], size: int) -> Iterator[list[dict]]:
+    chunk: list[dict] = []
+    for x in items:
+        chunk.append(x)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def run_pipeline(
     articles: Iterable[dict],
     embedder: Embedder | None = None,
     grouper: Any = None,
     return_analyses: bool = False,
+    chunk_size: int = 64,
+    stats: dict[str, float] | None = None,
 ) -> list[dict] | tuple[list[dict], list[ArticleAnalysis]]:
-    """Articles -> incident drafts (cidb export format); not-relevant articles create none."""
+    """Articles -> incident drafts (cidb export format); not-relevant articles create none.
+
+    Articles are analysed in chunks; each chunk's embeddings are computed in a background
+    thread (the model's C code releases the GIL) while the next chunk is analysed, and
+    chunks are grouped in input order. ``stats`` (optional) receives stage timings.
+    """
     from .draft import build_draft
     from .grouping import Grouper
 
     embedder = embedder if embedder is not None else E5Embedder()
     grouper = grouper if grouper is not None else Grouper()
-    raws = list(articles)
-    analyses = [process_article(r, embedder=None) for r in raws]
-    # one batched embedding call is much faster than per-article calls
-    idx = [i for i, a in enumerate(analyses) if a.relevance >= RESCUE_THRESHOLD and a.text]
-    if idx:
-        vecs = embedder.embed([embedding_text(analyses[i].title, analyses[i].text) for i in idx])
-        for j, i in enumerate(idx):
-            analyses[i].embedding = vecs[j]
+    st = stats if stats is not None else {}
+    for k in ("extract_s", "embed_s", "group_s", "draft_s", "articles", "embedded", "on_demand"):
+        st.setdefault(k, 0.0)
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-embed")
+
+    def embed_batch(batch: list[ArticleAnalysis]) -> None:
+        if not batch:
+            return
+        t0 = time.perf_counter()
+        vecs = embedder.embed([embedding_text(a.title, a.text) for a in batch])
+        for a, v in zip(batch, vecs, strict=True):
+            a.embedding = v
+        st["embed_s"] += time.perf_counter() - t0
+        st["embedded"] += len(batch)
+
+    def embed_one(a: ArticleAnalysis) -> None:
+        if a.text:
+            st["on_demand"] += 1
+            pool.submit(embed_batch, [a]).result()
+
     dups = DuplicateIndex()
     members: dict[str, list[ArticleAnalysis]] = {}
     incident_of_url: dict[str, str] = {}
     by_url: dict[str, ArticleAnalysis] = {}
-    for a in analyses:
-        if not a.relevant:
-            continue
-        key_url = a.url or f"article-{id(a)}"
-        dup = dups.check_add(key_url, a.fingerprint)
-        if dup is not None and not _same_victim(a, by_url.get(dup)):
-            dup = None  # a templated text about another victim (one wave) is not a copy
-        by_url[key_url] = a
-        if dup is not None and dup in incident_of_url:
-            a.duplicate_of = dup
-            key = incident_of_url[dup]
-            grouper.add_to(key, a)
-        else:
-            key = grouper.assign(a)
-        incident_of_url[key_url] = key
-        members.setdefault(key, []).append(a)
+    analyses: list[ArticleAnalysis] = []
+    seen: set[str] = set()
+
+    def group(chunk: list[ArticleAnalysis]) -> None:
+        t0 = time.perf_counter()
+        for a in chunk:
+            if not a.relevant:
+                continue
+            key_url = a.url or f"article-{id(a)}"
+            dup = dups.check_add(key_url, a.fingerprint)
+            if dup is not None and not _same_victim(a, by_url.get(dup)):
+                dup = None  # a templated text about another victim (one wave) is not a copy
+            by_url[key_url] = a
+            if dup is not None and dup in incident_of_url:
+                a.duplicate_of = dup
+                key = incident_of_url[dup]
+                grouper.add_to(key, a)
+            else:
+                key = grouper.assign(a, embed=embed_one)
+            incident_of_url[key_url] = key
+            members.setdefault(key, []).append(a)
+        st["group_s"] += time.perf_counter() - t0
+
+    # chunk k is analysed while chunk k-1 is embedded; chunk k-1 is grouped before chunk
+    # k's batch is queued, so an on-demand embedding never waits behind a whole batch
+    pending: tuple[list[ArticleAnalysis], Future] | None = None
+    try:
+        for raw_chunk in _chunks(articles, chunk_size):
+            t0 = time.perf_counter()
+            chunk = [process_article(r, embedder=None) for r in raw_chunk]
+            st["extract_s"] += time.perf_counter() - t0
+            st["articles"] += len(chunk)
+            analyses += chunk
+            if pending is not None:
+                pending[1].result()
+                group(pending[0])
+            # articles that only repeat a known victim are embedded later, and only if
+            # no incident takes them by name
+            idx = select_for_embedding(chunk, grouper, seen)
+            pending = (chunk, pool.submit(embed_batch, [chunk[i] for i in idx]))
+        if pending is not None:
+            pending[1].result()
+            group(pending[0])
+    finally:
+        pool.shutdown(wait=True)
+    t0 = time.perf_counter()
     # second pass: borderline articles that clearly name the victim of a known incident
     for a in analyses:
         if a.relevant or a.relevance < RESCUE_THRESHOLD or not a.entities.victim:
@@ -272,7 +417,8 @@ def run_pipeline(
             grouper.add_to(key, a)
             members[key].append(a)
             a.flags.append("attached_by_victim")
-    drafts = [build_draft(group) | {"key": key} for key, group in members.items()]
+    drafts = [build_draft(g) | {"key": key} for key, g in members.items()]
+    st["draft_s"] += time.perf_counter() - t0
     if return_analyses:
         return drafts, analyses
     return drafts
