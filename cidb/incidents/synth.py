@@ -14,6 +14,8 @@ import datetime
 import random
 from collections.abc import Iterator, Sequence
 
+from cidb.incidents import vocab
+
 __all__ = [
     "ATTACK_TYPES",
     "CIA_VALUES",
@@ -26,7 +28,8 @@ __all__ = [
 ]
 
 # ---------------------------------------------------------------------------
-# Vocabularies (kept in sync with cidb's JSON export format)
+# Vocabularies: cidb.incidents.vocab; sectors and attack types here are ranked by
+# how common they are (the order drives the skew), tests keep them complete.
 # ---------------------------------------------------------------------------
 
 SECTORS: tuple[str, ...] = (
@@ -62,18 +65,8 @@ ATTACK_TYPES: tuple[str, ...] = (
     "wiper",
     "other",
 )
-MOTIVES: tuple[str, ...] = (
-    "Financial",
-    "Espionage",
-    "Ideology",
-    "Grudge",
-    "Fun",
-    "Fear",
-    "Convenience",
-    "Other",
-    "Unknown",
-)
-CIA_VALUES: tuple[str, ...] = ("affected", "not_affected", "unknown")
+MOTIVES: tuple[str, ...] = tuple(vocab.MOTIVES)
+CIA_VALUES: tuple[str, ...] = tuple(vocab.CIA_VALUES)
 STATUSES: tuple[str, ...] = ("published", "draft", "in_review", "retracted")
 CONFIDENCES: tuple[str, ...] = ("confirmed", "claimed", "suspected")
 ACTOR_TYPES: tuple[str, ...] = (

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from cidb.incidents import vocab
+
 from .lexicon import (
     ATTACK_NOUNS,
     ATTACK_TYPE_CUES,
@@ -16,31 +18,9 @@ from .lexicon import (
     find_cues,
 )
 
-ATTACK_TYPES = (
-    "ransomware",
-    "ddos",
-    "data_breach",
-    "intrusion",
-    "account_compromise",
-    "phishing",
-    "defacement",
-    "supply_chain",
-    "wiper",
-    "extortion",
-    "espionage",
-    "other",
-)
-MOTIVES = (
-    "Financial",
-    "Espionage",
-    "Ideology",
-    "Grudge",
-    "Fun",
-    "Fear",
-    "Convenience",
-    "Other",
-    "Unknown",
-)
+# The shared vocabularies (pure Python, no ORM).
+ATTACK_TYPES = tuple(vocab.ATTACK_TYPES)
+MOTIVES = tuple(vocab.MOTIVES)
 
 # How many cue hits a type needs (weak types need corroboration).
 _MIN_HITS = {"intrusion": 1, "data_breach": 1, "extortion": 1, "supply_chain": 1, "espionage": 1}
