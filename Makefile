@@ -28,7 +28,7 @@ test: lint
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 bench: install
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/pages.py
 
 clean:
 	rm -rf $(VENV) data test-artifacts

@@ -18,6 +18,8 @@ CIDB_COMMANDS = {
     "generate": "Create N synthetic incidents with bulk inserts (--incidents N).",
     "createuser": "Create a user with a tier (free, member, editor, admin).",
     "ingest": "Ingest news (JSONL, HTML/text files, URLs, --feed) into draft incidents.",
+    "tag": "Tag text with ATT&CK techniques (scores and evidence sentences).",
+    "train-tagger": "Retrain the ATT&CK tagger from TRAM2 and ATT&CK data.",
     "reindex": "Rebuild the full-text search index.",
     "check": "Check the installation (--deploy for production settings).",
     "export": "Export incidents as CSV, JSON, STIX 2.1, MISP or an ATT&CK Navigator layer.",
