@@ -18,6 +18,8 @@ urlpatterns = [
     path("accounts/", include(account_urls)),
     path("admin/", admin.site.urls),
 ]
+if "cidb.tagging" in settings.INSTALLED_APPS:
+    urlpatterns.insert(0, path("", include("cidb.tagging.urls")))
 if "cidb.ingest" in settings.INSTALLED_APPS:
     urlpatterns.insert(0, path("review/", include("cidb.ingest.urls")))
 if settings.SERVE_MEDIA:
