@@ -215,6 +215,8 @@ def generate(
             progress(len(batch))
     _reset_sequences([Organization, Incident, Source])
     with connection.cursor() as cursor:
+        if not _is_postgres():
+            cursor.execute("PRAGMA analysis_limit=2000")  # sampled: minutes faster at 1M rows
         cursor.execute("ANALYZE")  # fresh statistics so the planner picks the right indexes
     services.bump_generation()
     return counts
