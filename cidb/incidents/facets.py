@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count, Func, IntegerField, Q
 
 from . import services, vocab
@@ -54,8 +55,9 @@ def _ids(queryset):
 
 
 # Up to this many matches, facets are counted in Python from one fetch of the matching
-# rows: one pass instead of one query per facet over the filter.
-SMALL_RESULT = 20_000
+# rows (served by the incident_facet_cover index): one pass instead of one query per
+# facet over the filter.
+SMALL_RESULT = 60_000
 PARAMS = 10_000  # ids per IN (...) list, below SQLite's variable limit
 
 
@@ -68,19 +70,39 @@ def _top(counter: Counter, limit: int | None = None) -> list[tuple[object, int]]
     return sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0])))[:limit]
 
 
-def compute_small(ids: list[int], *, member: bool, year_selected: bool) -> list[Facet]:
+def _facet_rows(chunk: list[int]):
+    """(id, country, date text or date, sector, c, i, a) for ids. On SQLite the narrow
+    covering index answers this; looking the ids up in the table would read one wide
+    page (long texts) per incident."""
+    columns = ("id", "country", "date", "sector", *vocab.CIA_FIELDS)
+    if connection.vendor != "sqlite":
+        return Incident.objects.filter(id__in=chunk).order_by().values_list(*columns)
+    marks = ",".join(["%s"] * len(chunk))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {', '.join(columns)} FROM incidents_incident "
+            f"INDEXED BY incident_facet_cover WHERE id IN ({marks})",
+            chunk,
+        )
+        return cursor.fetchall()
+
+
+def compute_small(
+    ids: list[int], *, member: bool, year_selected: bool, order: list[int] | None = None
+) -> list[Facet]:
+    """Facets of a result given by ids; fills ``order`` with the ids newest first."""
     countries, years, months, sectors, cia = Counter(), Counter(), Counter(), Counter(), Counter()
     links = {name: Counter() for name in ("attack_types", "motives", "techniques", "actors")}
     columns = {"attack_types": "attacktype_id", "motives": "motive_id",
                "techniques": "technique_id", "actors": "threatactor_id"}  # fmt: skip
+    dated = []
     for chunk in _chunks(ids):
-        rows = Incident.objects.filter(id__in=chunk).values_list(
-            "country", "date", "sector", *vocab.CIA_FIELDS
-        )
-        for country, date, sector, *posture in rows:
+        for incident_id, country, date, sector, *posture in _facet_rows(chunk):
+            date = str(date)  # ISO text on both backends
+            dated.append((date, incident_id))
             countries[country] += 1
-            years[date.year] += 1
-            months[date.month] += 1
+            years[int(date[:4])] += 1
+            months[int(date[5:7])] += 1
             sectors[sector] += 1
             for name, value in zip(vocab.CIA_FIELDS, posture, strict=True):
                 cia[name] += value == "affected"
@@ -88,10 +110,14 @@ def compute_small(ids: list[int], *, member: bool, year_selected: bool) -> list[
             through = getattr(Incident, name).through
             for value, n in (
                 through.objects.filter(incident_id__in=chunk)
+                .order_by()
                 .values_list(columns[name])
                 .annotate(n=Count("id"))
             ):
                 links[name][value] += n
+    if order is not None:
+        dated.sort(reverse=True)
+        order.extend(incident_id for _, incident_id in dated)
     facets = [
         Facet("country", "Country",
               [(c, country_name(c), n) for c, n in _top(countries, TOP) if c]),
@@ -140,13 +166,20 @@ def compute_small(ids: list[int], *, member: bool, year_selected: bool) -> list[
     return facets
 
 
-def count_and_facets(queryset, *, member: bool, year_selected: bool) -> tuple[int, list[Facet]]:
-    ids = list(queryset.order_by().values_list("id", flat=True)[: SMALL_RESULT + 1])
+def count_and_facets(
+    queryset, *, member: bool, year_selected: bool, ids: list[int] | None = None
+) -> tuple[int, list[Facet], list[int] | None]:
+    """(total, facets, ids newest first or None when the result is large).
+
+    ``ids`` may be given when the full-text index alone decides the result."""
+    if ids is None:
+        ids = list(queryset.order_by().values_list("id", flat=True)[: SMALL_RESULT + 1])
     if len(ids) <= SMALL_RESULT:
-        return len(ids), compute_small(ids, member=member, year_selected=year_selected)
-    return queryset.order_by().count(), compute(
-        queryset, member=member, year_selected=year_selected
-    )
+        order: list[int] = []
+        facets = compute_small(ids, member=member, year_selected=year_selected, order=order)
+        return len(ids), facets, order
+    total = queryset.order_by().count()
+    return total, compute(queryset, member=member, year_selected=year_selected), None
 
 
 def compute(queryset, *, member: bool, year_selected: bool) -> list[Facet]:
@@ -249,9 +282,17 @@ def cached_by_generation(name: str, compute_value):
     return hit
 
 
-def cached(queryset, *, params: str, member: bool, year_selected: bool) -> tuple[int, list[Facet]]:
-    """Total and facets for a filter, cached until any incident changes."""
+def cached(
+    queryset, *, params: str, member: bool, year_selected: bool, ids_source=None
+) -> tuple[int, list[Facet], list[int] | None]:
+    """Total, facets and (for small results) the ordered ids of a filter, cached until
+    any incident changes. ``ids_source()`` may return the ids without the ORM."""
     return cached_by_generation(
         f"facets|{int(member)}|{int(year_selected)}|{params}",
-        lambda: count_and_facets(queryset, member=member, year_selected=year_selected),
+        lambda: count_and_facets(
+            queryset,
+            member=member,
+            year_selected=year_selected,
+            ids=ids_source() if ids_source else None,
+        ),
     )

@@ -12,6 +12,7 @@ import re
 import django_filters
 import pycountry
 from django import forms
+from django.db import connection
 from drf_spectacular.utils import extend_schema_field
 
 from cidb.accounts.models import is_editor, is_member
@@ -40,16 +41,42 @@ class TechniqueMultipleField(forms.MultipleChoiceField):
         return [v.strip().upper() for v in super().to_python(value)]
 
 
+class ValuesFilter(django_filters.MultipleChoiceFilter):
+    """Any of several values. No DISTINCT: these filters are single columns or EXISTS
+    subqueries and never duplicate rows, and DISTINCT over whole rows (long texts
+    included) costs seconds at a million incidents."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("distinct", False)
+        super().__init__(*args, **kwargs)
+
+
 @extend_schema_field(
     {"type": "array", "items": {"type": "string", "pattern": TECHNIQUE_ID.pattern}}
 )
-class TechniqueFilter(django_filters.MultipleChoiceFilter):
+class TechniqueFilter(ValuesFilter):
     field_class = TechniqueMultipleField
+
+
+def search_ids(text: str, tags: list[tuple[str, ...]], limit: int) -> list[int] | None:
+    parsed = search.parse_query(text)
+    parsed.tags = tags
+    table = search.FTS_TABLE
+    if connection.vendor == "postgresql":
+        sql = f"SELECT rowid FROM {table} WHERE document @@ to_tsquery('simple', %s) LIMIT %s"
+        expression = search.to_tsquery(parsed)
+    else:
+        sql = f"SELECT rowid FROM {table} WHERE {table} MATCH %s LIMIT %s"
+        expression = search.to_fts5(parsed)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [expression, limit + 1])
+        ids = [row[0] for row in cursor.fetchall()]
+    return ids if len(ids) <= limit else None
 
 
 class IncidentFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_search", label="Search", max_length=200)
-    country = django_filters.MultipleChoiceFilter(choices=COUNTRY_CHOICES, label="Country")
+    country = ValuesFilter(choices=COUNTRY_CHOICES, label="Country")
     year = django_filters.NumberFilter(
         method="filter_year", label="Year", min_value=1970, max_value=2100
     )
@@ -58,23 +85,21 @@ class IncidentFilterSet(django_filters.FilterSet):
     )
     date_after = django_filters.DateFilter(field_name="date", lookup_expr="gte", label="From")
     date_before = django_filters.DateFilter(field_name="date", lookup_expr="lte", label="To")
-    sector = django_filters.MultipleChoiceFilter(choices=vocab.choices(vocab.SECTORS))
-    attack_type = django_filters.MultipleChoiceFilter(
+    sector = ValuesFilter(choices=vocab.choices(vocab.SECTORS))
+    attack_type = ValuesFilter(
         choices=vocab.choices(vocab.ATTACK_TYPES), method="filter_attack_type", label="Attack type"
     )
     organization = django_filters.NumberFilter(field_name="victim_id", label="Organization")
-    confidence = django_filters.MultipleChoiceFilter(choices=vocab.choices(vocab.CONFIDENCES))
+    confidence = ValuesFilter(choices=vocab.choices(vocab.CONFIDENCES))
     # Member-only
-    motive = django_filters.MultipleChoiceFilter(
-        choices=vocab.choices(vocab.MOTIVES), method="filter_motive"
-    )
+    motive = ValuesFilter(choices=vocab.choices(vocab.MOTIVES), method="filter_motive")
     technique = TechniqueFilter(method="filter_technique", label="Technique")
     actor = django_filters.NumberFilter(method="filter_actor", label="Threat actor")
     confidentiality = django_filters.ChoiceFilter(choices=vocab.choices(vocab.CIA_VALUES))
     integrity = django_filters.ChoiceFilter(choices=vocab.choices(vocab.CIA_VALUES))
     availability = django_filters.ChoiceFilter(choices=vocab.choices(vocab.CIA_VALUES))
     # Editor-only
-    status = django_filters.MultipleChoiceFilter(choices=vocab.choices(vocab.STATUSES))
+    status = ValuesFilter(choices=vocab.choices(vocab.STATUSES))
 
     class Meta:
         model = Incident
@@ -124,6 +149,25 @@ class IncidentFilterSet(django_filters.FilterSet):
         if statuses:
             groups.append(("status", tuple(search.tag("status", s) for s in statuses)))
         return groups
+
+    # Filters the full-text index does not carry as tags.
+    UNTAGGED = ("month", "date_after", "date_before", "organization", "confidence", "motive",
+                "technique", "actor", "confidentiality", "integrity", "availability")  # fmt: skip
+
+    def index_ids(self, limit: int) -> list[int] | None:
+        """The matching ids straight from the full-text index, when it alone decides the
+        result (a text query or tagged filters, and no untagged filter); else None.
+        None also when more than ``limit`` match."""
+        if not (self.is_bound and self.is_valid()):
+            return None
+        data = self.form.cleaned_data
+        if any(data.get(name) not in (None, "", []) for name in self.UNTAGGED):
+            return None
+        tags = self.search_tags()
+        text = (data.get("q") or "").strip()
+        if not (text or any(kind != "status" for kind, _ in tags)):
+            return None
+        return search_ids(text, [group for _, group in tags], limit)
 
     @property
     def fts_tags(self) -> list[tuple[str, ...]]:

@@ -256,6 +256,21 @@ class Incident(models.Model):
             models.Index(fields=["status", "date", "id"], name="incident_status_date"),
             models.Index(fields=["status", "country", "date"], name="incident_status_country"),
             models.Index(fields=["status", "sector", "date"], name="incident_status_sector"),
+            # Facet counts and newest-first order of a result set read these columns by
+            # id; this index answers that without touching the wide rows (long texts).
+            models.Index(
+                fields=[
+                    "id",
+                    "status",
+                    "date",
+                    "country",
+                    "sector",
+                    "confidentiality",
+                    "integrity",
+                    "availability",
+                ],
+                name="incident_facet_cover",
+            ),  # fmt: skip
         ]
 
     def __str__(self) -> str:

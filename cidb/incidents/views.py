@@ -21,6 +21,8 @@ from . import vocab
 from .filters import COUNTRY_CHOICES, IncidentFilterSet
 from .models import Incident, IncidentRedirect, Organization, Technique, ThreatActor, country_name
 
+RANK_LIMIT = 500
+
 
 def audience(user) -> str:
     """Who a cached page or facet set may be shown to."""
@@ -42,6 +44,15 @@ def _page(request: HttpRequest, queryset, count: int | None = None):
         if paginator.count == 0 and str(number) == "1":
             return paginator.page(1)
         raise Http404("There is no such page.") from None
+
+
+def _incident_rows(page):
+    """Fill a page of incident ids with full rows. Sorting and paginating ids alone keeps
+    long texts out of the database's sorter, which at a million rows is most of the cost."""
+    ids = list(page.object_list)
+    rows = {i.id: i for i in Incident.objects.filter(id__in=ids).for_listing()}
+    page.object_list = [rows[i] for i in ids if i in rows]
+    return page
 
 
 def _without(request: HttpRequest, name: str, value: str | None = None) -> str:
@@ -96,18 +107,26 @@ def incident_list(request: HttpRequest) -> HttpResponse:
         queryset = base.none()
     else:
         queryset = filterset.qs
-    listing = queryset.newest_first()
-    if filterset.search_text:
-        listing = queryset.rank_by_search(filterset.search_text, filterset.fts_tags)
     member = is_member(request.user)
     params = urlencode(sorted((k, v) for k, vs in request.GET.lists() for v in vs if k != "page"))
-    total, facets = facet_module.cached(
+    total, facets, newest = facet_module.cached(
         queryset,
         params=f"{audience(request.user)}|{params}",
         member=member,
         year_selected=bool(request.GET.get("year")) and not errors,
+        ids_source=None if errors else lambda: filterset.index_ids(facet_module.SMALL_RESULT),
     )
-    page = _page(request, listing.for_listing(), count=total)
+    # Relevance needs a score for every match; past RANK_LIMIT matches that costs more
+    # than the page is worth, so broad searches list newest first (and say so).
+    ranked = bool(filterset.search_text) and total <= RANK_LIMIT
+    if ranked:
+        listing = queryset.rank_by_search(filterset.search_text, filterset.fts_tags)
+        listing = listing.values_list("id", flat=True)
+    else:  # small results come ordered with their facets
+        listing = (
+            newest if newest is not None else queryset.newest_first().values_list("id", flat=True)
+        )
+    page = _incident_rows(_page(request, listing, count=total))
     selected = []
     for name, values in request.GET.lists():
         if name in ("page",) or name not in filterset.filters:
@@ -142,6 +161,8 @@ def incident_list(request: HttpRequest) -> HttpResponse:
                 if k not in ("q", "page") and k in filterset.filters
             ],
             "country_choices": COUNTRY_CHOICES,
+            "ranked": ranked,
+            "rank_limit": RANK_LIMIT,
         },
         status=status,
     )
@@ -187,7 +208,9 @@ def _incident_page(request: HttpRequest, queryset, name: str):
     total = facet_module.cached_by_generation(
         f"count|{audience(request.user)}|{name}", lambda: queryset.order_by().count()
     )
-    return _page(request, queryset.newest_first().for_listing(), count=total)
+    return _incident_rows(
+        _page(request, queryset.newest_first().values_list("id", flat=True), count=total)
+    )
 
 
 @require_safe

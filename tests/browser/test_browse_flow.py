@@ -59,17 +59,21 @@ def test_browse_filter_search_open_and_log_in(live_server, page, screenshot, dat
     screenshot("1-browse")
 
     page.locator(".facet", has_text="Country").get_by_role("link", name="Sweden").click()
+    page.wait_for_url("**country=SE**")
     page.locator(".facet", has_text="Attack type").get_by_role("link", name="Ransomware").click()
+    page.wait_for_url("**attack_type=ransomware**")
     assert page.locator(".total").inner_text().startswith("2 incidents")
     assert "country=SE" in page.url and "attack_type=ransomware" in page.url
 
     page.locator("#q").fill("hospital")
     page.locator(".browse-search button").click()
+    page.wait_for_url("**q=hospital**")
     assert page.locator(".total").inner_text().startswith("1 incident matching")
     assert "q=hospital" in page.url and "country=SE" in page.url
     screenshot("2-filtered")
 
     page.get_by_role("link", name="Region Västerbotten").click()
+    page.wait_for_url(f"**{data.get_absolute_url()}")
     assert page.locator("h1").inner_text() == "Region Västerbotten"
     body = page.locator("main").inner_text()
     assert "Available to members" in body
@@ -81,6 +85,7 @@ def test_browse_filter_search_open_and_log_in(live_server, page, screenshot, dat
     page.locator("#id_username").fill("mona")
     page.locator("#id_password").fill("correct horse battery")
     page.locator("main button[type=submit]").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)  # back on the incident
     page.goto(f"{live_server.url}{data.get_absolute_url()}")
     body = page.locator("main").inner_text()
     for value in ("T1486", "Data Encrypted for Impact", "Financial", "Nordgruppen",
