@@ -120,8 +120,11 @@ def incident_list(request: HttpRequest) -> HttpResponse:
     # than the page is worth, so broad searches list newest first (and say so).
     ranked = bool(filterset.search_text) and total <= RANK_LIMIT
     if ranked:
-        listing = queryset.rank_by_search(filterset.search_text, filterset.fts_tags)
-        listing = listing.values_list("id", flat=True)
+        # Ranked by the index alone when it decides the result; else joined to the rows.
+        listing = filterset.index_ids(RANK_LIMIT, ranked=True)
+        if listing is None:
+            listing = queryset.rank_by_search(filterset.search_text, filterset.fts_tags)
+            listing = listing.values_list("id", flat=True)
     else:  # small results come ordered with their facets
         listing = (
             newest if newest is not None else queryset.newest_first().values_list("id", flat=True)

@@ -128,3 +128,17 @@ def test_search_page(client, corpus):
     assert "Universitätsklinikum Düsseldorf" in html
     html = client.get("/incidents/", {"q": "dusseldorf", "country": "SE"}).content.decode()
     assert "0 incidents matching" in html
+
+
+@pytest.mark.django_db
+def test_search_page_ranks_victim_matches_first(client, corpus):
+    IncidentFactory(
+        victim=OrganizationFactory(name="Region Norrbotten"),
+        summary="Staff of every kommun in the county could not log in.",
+        date=dt.date(2025, 1, 1),  # newer, so only relevance puts Kalix first
+    )
+    response = client.get("/incidents/", {"q": "kommun", "country": "SE"})
+    assert response.context["ranked"]
+    names_in_order = [i.victim.name for i in response.context["page"].object_list]
+    assert names_in_order == ["Kalix kommun", "Region Norrbotten"]
+    assert "best matches first" in response.content.decode()
