@@ -40,3 +40,8 @@ def seed_after_migrate(sender, using="default", **kwargs) -> None:
         content_type__app_label="incidents", codename__in=codenames
     )
     group.permissions.set(permissions)
+
+    # migrate and flush both end here; a flush empties incidents but not the index.
+    from . import search_index
+
+    search_index.delete_orphans()

@@ -177,7 +177,7 @@ def count_and_facets(
     if len(ids) <= SMALL_RESULT:
         order: list[int] = []
         facets = compute_small(ids, member=member, year_selected=year_selected, order=order)
-        return len(ids), facets, order
+        return len(order), facets, order  # rows found: an index row never outvotes the table
     total = queryset.order_by().count()
     return total, compute(queryset, member=member, year_selected=year_selected), None
 

@@ -119,3 +119,16 @@ def clear() -> None:
                 f"INSERT INTO {search.FTS_TABLE} ({search.FTS_TABLE}) VALUES ('delete-all')"
             )
             cursor.execute(f"DELETE FROM {DOC_TABLE}")
+
+
+def delete_orphans() -> int:
+    """Forget index rows whose incident is gone (deleted by raw SQL, or by a test
+    database flush, which empties model tables only)."""
+    table = search.FTS_TABLE if _postgres() else DOC_TABLE
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid FROM {table} WHERE rowid NOT IN (SELECT id FROM incidents_incident)"
+        )
+        orphans = [row[0] for row in cursor.fetchall()]
+    delete(orphans)
+    return len(orphans)
