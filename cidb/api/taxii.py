@@ -277,8 +277,8 @@ def _page_headers(page, more: bool) -> tuple[dict[str, Any], dict[str, str]]:
     return envelope, headers
 
 
-@taxii_view
-def objects(request: HttpRequest, collection_id: str) -> HttpResponse:
+def _collection_page(request: HttpRequest, collection_id: str):
+    """The page of a collection request, or the error response to send instead."""
     missing = _check_collection(collection_id)
     if missing:
         return missing
@@ -286,7 +286,15 @@ def objects(request: HttpRequest, collection_id: str) -> HttpResponse:
     if isinstance(result, HttpResponse):
         return result
     page, more = result
-    envelope, headers = _page_headers(page, more)
+    return page, *_page_headers(page, more)
+
+
+@taxii_view
+def objects(request: HttpRequest, collection_id: str) -> HttpResponse:
+    result = _collection_page(request, collection_id)
+    if isinstance(result, HttpResponse):
+        return result
+    page, envelope, headers = result
     found = [o for _, objs in page for o in objs]
     if found:
         envelope["objects"] = found
@@ -295,14 +303,10 @@ def objects(request: HttpRequest, collection_id: str) -> HttpResponse:
 
 @taxii_view
 def manifest(request: HttpRequest, collection_id: str) -> HttpResponse:
-    missing = _check_collection(collection_id)
-    if missing:
-        return missing
-    result = _page(request)
+    result = _collection_page(request, collection_id)
     if isinstance(result, HttpResponse):
         return result
-    page, more = result
-    envelope, headers = _page_headers(page, more)
+    page, envelope, headers = result
     entries = [
         {
             "id": o["id"],

@@ -802,17 +802,7 @@ def split(incident: Incident, source_ids: list[int], user=None) -> Incident:
     return new.incident
 
 
-FIELD_WRITERS = {
-    "victim",
-    "country",
-    "date",
-    "attack_types",
-    "cia",
-    "motives",
-    "techniques",
-    "actors",
-    "conflicts",
-}
+FIELD_WRITERS = {*SUGGESTED_FIELDS, "conflicts"}
 
 
 @transaction.atomic
