@@ -1,0 +1,245 @@
+"""Incident fields from a draft: the incident of a draft is created or updated (drafts
+take the new values, a published incident gets suggestions for an editor), and a
+draft is rebuilt from all its stored articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pycountry
+
+from cidb.incidents import services as incident_services
+from cidb.incidents import vocab
+from cidb.incidents.models import (
+    AttackType,
+    ChangeLog,
+    Incident,
+    Motive,
+    Organization,
+    Source,
+    Technique,
+    ThreatActor,
+    parse_iso_date,
+)
+
+from .. import analysis as nlp
+from ..models import Article, IncidentCluster
+
+EDITABLE = ("draft", "in_review")
+# fields an ingest may suggest for a published incident (texts are the editor's)
+SUGGESTED_FIELDS = (
+    "victim",
+    "country",
+    "date",
+    "attack_types",
+    "cia",
+    "motives",
+    "techniques",
+    "actors",
+)
+
+
+# --- incident fields from a draft ---------------------------------------------------
+
+
+def _country(code: Any) -> str:
+    code = str(code or "").upper()
+    return code if code and pycountry.countries.get(alpha_2=code) else ""
+
+
+def _date(draft: dict, members: list[Any]) -> tuple[dt.date, str]:
+    today = dt.date.today()
+    for text in [draft.get("date"), *(a.published for a in members)]:
+        if not text:
+            continue
+        try:
+            value, precision = parse_iso_date(str(text))
+        except ValueError:
+            continue
+        return (value, precision) if value <= today else (today, "day")
+    return today, "day"  # nothing dated: the editor fixes it in review
+
+
+def _organization(name: str | None, aliases: list[str], country: str) -> Organization | None:
+    name = (name or "").strip()[:300]
+    if not name:
+        return None
+    org = Organization.objects.filter(name=name, country=country).first()
+    if org is None:
+        org = Organization.objects.create(
+            name=name, country=country, aliases=sorted(aliases)[:20], sector="other"
+        )
+    return org
+
+
+def _actors(draft: dict) -> list[ThreatActor]:
+    out = []
+    for data in draft.get("actors") or []:
+        name = str(data.get("name") or "").strip()[:200]
+        if not name:
+            continue
+        kind = data.get("type") if data.get("type") in vocab.ACTOR_TYPES else "unknown"
+        actor, _ = ThreatActor.objects.get_or_create(
+            name=name, defaults={"actor_type": kind, "country": _country(data.get("country"))}
+        )
+        out.append(actor)
+    return out
+
+
+def _cia(draft: dict) -> dict[str, str]:
+    letters = {str(x).upper() for x in draft.get("cia") or []}
+    return {
+        name: "affected" if letter in letters else "unknown"
+        for name, letter in vocab.CIA_FIELDS.items()
+    }
+
+
+def proposed_values(draft: dict, members: list[Any]) -> dict[str, Any]:
+    """The draft in the comparable shape used for suggestions."""
+    date, precision = _date(draft, members)
+    return {
+        "victim": draft.get("victim") or "",
+        "country": _country(draft.get("country")),
+        "date": incident_services._jsonable(date) if precision == "day" else draft.get("date"),
+        "attack_types": sorted(
+            t for t in draft.get("attack_types") or [] if t in vocab.ATTACK_TYPES
+        ),
+        "cia": _cia(draft),
+        "motives": sorted(m for m in draft.get("motives") or [] if m in vocab.MOTIVES),
+        "techniques": sorted(str(t).upper() for t in draft.get("techniques") or []),
+        "actors": sorted(str(a.get("name")) for a in draft.get("actors") or [] if a.get("name")),
+    }
+
+
+def current_values(incident: Incident) -> dict[str, Any]:
+    return {
+        "victim": incident.victim.name if incident.victim_id else incident.victim_label,
+        "country": incident.country,
+        "date": incident.date_iso,
+        "attack_types": sorted(incident.attack_types.values_list("slug", flat=True)),
+        "cia": incident.cia,
+        "motives": sorted(incident.motives.values_list("slug", flat=True)),
+        "techniques": sorted(incident.techniques.values_list("attack_id", flat=True)),
+        "actors": sorted(incident.actors.values_list("name", flat=True)),
+    }
+
+
+def _write_fields(incident: Incident, draft: dict, members: list[Any]) -> None:
+    country = _country(draft.get("country"))
+    incident.victim = _organization(draft.get("victim"), draft.get("victim_aliases") or [], country)
+    incident.date, incident.date_precision = _date(draft, members)
+    incident.country = country
+    incident.summary = draft.get("summary") or "Automatically drafted incident."
+    incident.description = draft.get("description") or ""
+    for name, value in _cia(draft).items():
+        setattr(incident, name, value)
+    incident.conflicts = draft.get("conflicts") or []
+    incident.save()
+    incident.attack_types.set(AttackType.objects.filter(slug__in=draft.get("attack_types") or []))
+    incident.motives.set(Motive.objects.filter(slug__in=draft.get("motives") or []))
+    techniques = [str(t).upper() for t in draft.get("techniques") or []]
+    incident.techniques.set(Technique.objects.filter(attack_id__in=techniques))
+    incident.actors.set(_actors(draft))
+
+
+def apply_draft(
+    cluster: IncidentCluster | None,
+    draft: dict,
+    members: list[Any],
+    sources: list[Source],
+    key: str = "",
+    user=None,
+) -> IncidentCluster:
+    """Create or update the incident of a draft (inside the caller's transaction).
+
+    Drafts take the new values; a published incident keeps its approved values and
+    the differences are stored as suggestions for an editor."""
+    stored = {k: v for k, v in draft.items() if k not in ("summary", "description")}
+    if cluster is None:
+        incident = Incident(status="draft")
+        _write_fields(incident, draft, members)
+        incident.sources.add(*sources)
+        cluster = IncidentCluster.objects.create(incident=incident, key=key, draft=stored)
+        incident_services.record_change(
+            incident,
+            ChangeLog.Action.CREATE,
+            incident_services.diff({}, incident_services.snapshot(incident)),
+            user,
+            comment=f"ingest: drafted from {len(members)} article(s)",
+        )
+        return cluster
+    incident = cluster.incident
+    previous = cluster.draft or {}
+    before = incident_services.snapshot(incident)
+    if incident.status in EDITABLE:
+        _write_fields(incident, draft, members)
+        incident.sources.add(*sources)
+        comment = f"ingest: draft rebuilt from {len(members)} article(s)"
+    else:
+        incident.sources.add(*sources)
+        current = current_values(incident)
+        proposed = proposed_values(draft, members)
+        suggestions = {}
+        for name in SUGGESTED_FIELDS:
+            if proposed[name] and proposed[name] != current[name]:
+                suggestions[name] = {"value": proposed[name], "current": current[name]}
+        if draft.get("conflicts") and draft["conflicts"] != incident.conflicts:
+            suggestions["conflicts"] = {"value": draft["conflicts"], "current": incident.conflicts}
+        cluster.suggestions = suggestions
+        comment = f"ingest: new sources; {len(suggestions)} suggested change(s) pending review"
+    cluster.draft = stored
+    cluster.dirty = False
+    cluster.save()
+    changes = incident_services.diff(before, incident_services.snapshot(incident))
+    if incident.status not in EDITABLE:
+        # sources were linked when the articles arrived: say what is new for editors
+        old = {s["url"] for s in previous.get("sources") or []}
+        new = sorted(s["url"] for s in draft.get("sources") or [] if s["url"] not in old)
+        changes = {
+            **changes,
+            "sources": [None, new],
+            "suggestions": [None, sorted(cluster.suggestions)],
+        }
+    if changes:
+        incident_services.record_change(incident, ChangeLog.Action.UPDATE, changes, user, comment)
+    return cluster
+
+
+def load_analysis(article: Article) -> Any:
+    text = article.source.text if article.source_id else ""
+    try:
+        return nlp.from_dict(article.analysis, text, article.vector())
+    except (TypeError, KeyError, ValueError):
+        # the stored shape is from another version of the NLP core: analyse again
+        raw = dict(article.raw)
+        if not raw.get("text") and not raw.get("html"):
+            raw["text"] = text
+        a = nlp.analyse(raw)
+        a.embedding = article.vector()
+        return a
+
+
+def members_of(incident: Incident) -> list[Article]:
+    articles = list(
+        Article.objects.filter(incident=incident)
+        .exclude(status=Article.Status.ERROR)
+        .select_related("source")
+    )
+    # file order, rescued (borderline) articles last: the batch pipeline's order
+    return sorted(articles, key=lambda x: (x.status == Article.Status.BORDERLINE, x.pk))
+
+
+def rebuild(
+    cluster: IncidentCluster, analysis_of: Callable[[Article], Any] = load_analysis, user=None
+) -> None:
+    """Rebuild an incident's draft from all its articles (call in a transaction)."""
+    articles = members_of(cluster.incident)
+    if not articles:
+        cluster.dirty = False
+        cluster.save(update_fields=["dirty", "updated"])
+        return
+    analyses = [analysis_of(x) for x in articles]
+    sources = [x.source for x in articles if x.source_id]
+    apply_draft(cluster, nlp.build_draft(analyses), analyses, sources, user=user)

@@ -1,0 +1,180 @@
+"""Editor actions of the review queue: publish, merge, split, and accepting or
+dismissing the suggestions an ingest made for a published incident."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import transaction
+
+from cidb.incidents import services as incident_services
+from cidb.incidents.models import (
+    AttackType,
+    ChangeLog,
+    Incident,
+    Motive,
+    Source,
+    Technique,
+    parse_iso_date,
+)
+
+from .. import analysis as nlp
+from ..models import Article, IncidentCluster
+from .drafts import (
+    SUGGESTED_FIELDS,
+    _actors,
+    _country,
+    _organization,
+    apply_draft,
+    load_analysis,
+    members_of,
+    rebuild,
+)
+
+
+@transaction.atomic
+def publish(incident: Incident, user=None) -> Incident:
+    before = incident_services.snapshot(incident)
+    incident.status = "published"
+    incident.save()
+    incident_services.record_change(
+        incident,
+        ChangeLog.Action.UPDATE,
+        incident_services.diff(before, incident_services.snapshot(incident)),
+        user,
+        comment="published from the review queue",
+    )
+    return incident
+
+
+@transaction.atomic
+def merge(survivor: Incident, others: list[Incident], user=None) -> Incident:
+    """Merge incidents (history, redirects) and their grouping state and articles."""
+    clusters = {
+        c.incident_id: c for c in IncidentCluster.objects.filter(incident__in=[survivor, *others])
+    }
+    target = clusters.get(survivor.pk)
+    for other in others:
+        Article.objects.filter(incident=other).update(incident=survivor)
+        cluster = clusters.get(other.pk)
+        if cluster is None:
+            continue
+        if target is None:
+            cluster.incident = survivor  # the survivor takes over the other's state
+            target = cluster
+            continue
+        target.state = nlp.merge_states(target.state, cluster.state)
+        cluster.delete()
+    if target is not None:
+        target.incident = survivor
+        target.state = {**target.state, "key": target.key} if target.state else target.state
+        target.dirty = True
+        target.save()
+    incident_services.merge_incidents(survivor, others, user)
+    if target is not None:
+        target.refresh_from_db()
+        rebuild(target, user=user)
+    return survivor
+
+
+@transaction.atomic
+def split(incident: Incident, source_ids: list[int], user=None) -> Incident:
+    """Move the chosen sources (and their articles) to a new draft; both are regrouped."""
+    moving = list(
+        Article.objects.filter(incident=incident, source_id__in=source_ids).select_related("source")
+    )
+    sources = list(Source.objects.filter(pk__in=source_ids, incidents=incident))
+    if not sources:
+        raise ValueError("choose at least one of the incident's sources")
+    if len(sources) == incident.sources.count():
+        raise ValueError("keep at least one source on the original incident")
+    cluster = IncidentCluster.objects.filter(incident=incident).first()
+    # no numeric tail: new_grouper continues numbering after numeric tails
+    key = f"split-{uuid.uuid4().hex}-s"
+    analyses = [load_analysis(x) for x in moving]
+    if analyses:
+        draft = nlp.build_draft(analyses)
+    else:  # sources the pipeline did not read: a minimal draft from the original
+        draft = {
+            "victim": incident.victim.name if incident.victim_id else None,
+            "country": incident.country,
+            "date": incident.date_iso,
+        }
+        draft["summary"] = f"Split from {incident.victim_name}: needs review."
+    new = apply_draft(None, draft, analyses, sources, key=key, user=user)
+    new.state = nlp.state_from_members(key, analyses)
+    new.save()
+    incident.sources.remove(*sources)
+    Article.objects.filter(pk__in=[x.pk for x in moving]).update(incident=new.incident)
+    incident_services.record_change(
+        incident,
+        ChangeLog.Action.UPDATE,
+        {"sources": [[s.url for s in sources], []]},
+        user,
+        comment=f"split: {len(sources)} source(s) moved to {new.incident.uuid}",
+    )
+    if cluster is not None:
+        remaining = [load_analysis(x) for x in members_of(incident)]
+        cluster.state = nlp.state_from_members(cluster.key, remaining)
+        cluster.save()
+        rebuild(cluster, user=user)
+    return new.incident
+
+
+FIELD_WRITERS = {*SUGGESTED_FIELDS, "conflicts"}
+
+
+@transaction.atomic
+def accept_suggestions(cluster: IncidentCluster, fields: list[str], user=None) -> Incident:
+    """Apply chosen suggested values to a published incident (recorded in its history)."""
+    incident = cluster.incident
+    before = incident_services.snapshot(incident)
+    suggestions = dict(cluster.suggestions or {})
+    for name in fields:
+        if name not in suggestions or name not in FIELD_WRITERS:
+            continue
+        value = suggestions.pop(name)["value"]
+        if name == "victim":
+            incident.victim = _organization(value, [], incident.country)
+        elif name == "country":
+            incident.country = _country(value)
+        elif name == "date":
+            incident.date, incident.date_precision = parse_iso_date(value)
+        elif name == "cia":
+            for k, v in value.items():
+                setattr(incident, k, v)
+        elif name == "conflicts":
+            incident.conflicts = value
+        elif name == "attack_types":
+            incident.attack_types.set(AttackType.objects.filter(slug__in=value))
+        elif name == "motives":
+            incident.motives.set(Motive.objects.filter(slug__in=value))
+        elif name == "techniques":
+            incident.techniques.set(Technique.objects.filter(attack_id__in=value))
+        elif name == "actors":
+            incident.actors.set(_actors({"actors": [{"name": n} for n in value]}))
+    incident.save()
+    cluster.suggestions = suggestions
+    cluster.save(update_fields=["suggestions", "updated"])
+    incident_services.record_change(
+        incident,
+        ChangeLog.Action.UPDATE,
+        incident_services.diff(before, incident_services.snapshot(incident)),
+        user,
+        comment="accepted suggested changes: " + ", ".join(fields),
+    )
+    return incident
+
+
+@transaction.atomic
+def dismiss_suggestions(cluster: IncidentCluster, user=None) -> None:
+    names = sorted(cluster.suggestions or {})
+    cluster.suggestions = {}
+    cluster.save(update_fields=["suggestions", "updated"])
+    incident_services.record_change(
+        cluster.incident,
+        ChangeLog.Action.UPDATE,
+        {},
+        user,
+        comment="dismissed suggestions: " + ", ".join(names),
+    )
