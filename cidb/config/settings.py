@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "cidb.core",
     "cidb.accounts",
     "cidb.incidents",
+    "cidb.stats",
 ]
 # Optional apps that are present once built (tagging, ingestion, exchange).
 for _optional in ("tagging", "ingest", "exchange"):

@@ -14,6 +14,7 @@ admin.site.site_title = "cidb"
 urlpatterns = [
     path("", include(api_urls)),
     path("exchange/", include(exchange_urls)),
+    path("stats/", include("cidb.stats.urls")),
     path("", include(incident_urls)),
     path("accounts/", include(account_urls)),
     path("admin/", admin.site.urls),

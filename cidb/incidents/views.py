@@ -226,6 +226,7 @@ def organization_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpRe
         {
             "organization": organization,
             "page": _incident_page(request, incidents, f"org|{organization.pk}"),
+            **_charts(request, "organization", "organization", str(organization.pk)),
         },
     )
 
@@ -279,8 +280,16 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
             "code": code,
             "country_name": country_name(code),
             "page": _incident_page(request, incidents, f"country|{code}"),
+            **_charts(request, "country", "country", code),
         },
     )
+
+
+def _charts(request: HttpRequest, entity: str, name: str, value: str) -> dict:
+    # Imported here: the statistics app builds on this module's helpers.
+    from cidb.stats.dashboards import entity_charts
+
+    return entity_charts(request, entity, name, value)
 
 
 def members_only(request: HttpRequest, what: str) -> HttpResponse:
@@ -324,7 +333,11 @@ def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "incidents/actor_detail.html",
-        {"actor": actor, "page": _incident_page(request, incidents, f"actor|{actor.pk}")},
+        {
+            "actor": actor,
+            "page": _incident_page(request, incidents, f"actor|{actor.pk}"),
+            **_charts(request, "actor", "actor", str(actor.pk)),
+        },
     )
 
 
@@ -353,5 +366,6 @@ def technique_detail(request: HttpRequest, attack_id: str) -> HttpResponse:
             "technique": technique,
             "tactics": [vocab.TACTICS.get(t, t) for t in technique.tactics],
             "page": _incident_page(request, incidents, f"technique|{technique.attack_id}"),
+            **_charts(request, "technique", "technique", technique.attack_id),
         },
     )

@@ -1,0 +1,212 @@
+"""Counts behind the statistics charts for one filter, in one pass where possible and
+cached per data generation with the facet counts' machinery (incidents/facets.py).
+
+Small results (up to facets.SMALL_RESULT matches) are counted in Python from one fetch
+of the narrow covering index plus one read of each link table; large results are
+grouped in the database, one query per breakdown. Either way the number of queries
+does not grow with the data.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import Count
+from django.db.models.functions import Coalesce
+
+from cidb.incidents import facets, vocab
+from cidb.incidents.facets import DatePart
+from cidb.incidents.models import Incident, Technique, ThreatActor
+
+
+@dataclass
+class Stats:
+    """Incident counts of one filter. Multi-valued fields (attack types, motives,
+    actors, techniques) count each incident once per value."""
+
+    member: bool
+    total: int = 0
+    month_totals: Counter = field(default_factory=Counter)  # "YYYY-MM" -> incidents
+    month_types: Counter = field(default_factory=Counter)  # ("YYYY-MM", type) -> incidents
+    attack_types: Counter = field(default_factory=Counter)
+    countries: Counter = field(default_factory=Counter)  # "" for no country
+    sectors: Counter = field(default_factory=Counter)
+    # Member-only (left empty for everybody else):
+    motives: Counter = field(default_factory=Counter)
+    actor_types: Counter = field(default_factory=Counter)  # distinct incidents per type
+    actors: Counter = field(default_factory=Counter)  # actor id -> incidents
+    actor_names: dict[int, str] = field(default_factory=dict)  # the top actors' names
+    cia: dict[str, Counter] = field(default_factory=dict)  # property -> value -> incidents
+    techniques: Counter = field(default_factory=Counter)  # parent technique id -> incidents
+
+
+TOP_ACTORS = 20
+
+
+def _month(year, month) -> str:
+    return f"{int(year):04d}-{int(month):02d}"
+
+
+def _through(name: str):
+    return getattr(Incident, name).through
+
+
+def _rolled_up():
+    """A technique's parent (or itself): sub-techniques count for their parent."""
+    return Coalesce("technique__parent_id", "technique_id")
+
+
+def _link_rows(name: str, columns: str, chunk: list[int]) -> list[tuple]:
+    """Rows of a link table for some incidents, in plain SQL: the ORM spends longer
+    preparing a 10,000-id IN list than the database spends answering it."""
+    table = _through(name)._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {columns} FROM {table} WHERE incident_id IN ({','.join(['%s'] * len(chunk))})",
+            chunk,
+        )
+        return cursor.fetchall()
+
+
+def compute_small(ids: list[int], *, member: bool) -> Stats:
+    stats = Stats(member=member, cia={name: Counter() for name in vocab.CIA_FIELDS})
+    months: dict[int, str] = {}
+    actors: set[tuple[int, int]] = set()
+    techniques: set[tuple[int, int]] = set()
+    for chunk in facets._chunks(ids):
+        for incident_id, country, date, sector, *posture in facets._facet_rows(chunk):
+            date = str(date)  # ISO text on both backends
+            month = months[incident_id] = date[:7]
+            stats.month_totals[month] += 1
+            stats.countries[country] += 1
+            stats.sectors[sector] += 1
+            if member:
+                for name, value in zip(vocab.CIA_FIELDS, posture, strict=True):
+                    stats.cia[name][value] += 1
+        for incident_id, attack_type in _link_rows(
+            "attack_types", "incident_id, attacktype_id", chunk
+        ):
+            stats.attack_types[attack_type] += 1
+            stats.month_types[months[incident_id], attack_type] += 1
+        if not member:
+            continue
+        stats.motives.update(m for (m,) in _link_rows("motives", "motive_id", chunk))
+        for incident_id, actor in _link_rows("actors", "incident_id, threatactor_id", chunk):
+            stats.actors[actor] += 1
+            actors.add((incident_id, actor))
+        techniques.update(_link_rows("techniques", "incident_id, technique_id", chunk))
+    stats.total = len(months)  # rows found: an index row never outvotes the table
+    if actors:
+        known = {a for _, a in actors}
+        kinds = dict(ThreatActor.objects.filter(id__in=known).values_list("id", "actor_type"))
+        stats.actor_types.update(k for _, k in {(i, kinds.get(a)) for i, a in actors})
+    if techniques:
+        # Rolled up in Python: SQLite would look the technique up per link row.
+        parents = dict(Technique.objects.filter(parent__isnull=False).values_list("id", "parent"))
+        pairs = {
+            (incident, parents.get(technique, technique)) for incident, technique in techniques
+        }
+        stats.techniques.update(technique for _, technique in pairs)
+    return stats
+
+
+def compute_large(queryset, *, member: bool) -> Stats:
+    stats = Stats(member=member, cia={name: Counter() for name in vocab.CIA_FIELDS})
+    base = queryset.order_by()
+    ids = base.values("id")
+    month = {"y": DatePart("date", "year"), "m": DatePart("date", "month")}
+    for y, m, n in base.annotate(**month).values_list("y", "m").annotate(n=Count("id")):
+        stats.month_totals[_month(y, m)] += n
+    for country, n in base.values_list("country").annotate(n=Count("id")):
+        stats.countries[country] += n
+    for sector, n in base.values_list("sector").annotate(n=Count("id")):
+        stats.sectors[sector] += n
+    stats.total = sum(stats.countries.values())
+    linked = {"y": DatePart("incident__date", "year"), "m": DatePart("incident__date", "month")}
+    rows = (
+        _through("attack_types")
+        .objects.filter(incident_id__in=ids)
+        .annotate(**linked)
+        .values_list("y", "m", "attacktype_id")
+        .annotate(n=Count("id"))
+    )
+    for y, m, attack_type, n in rows:
+        stats.attack_types[attack_type] += n
+        stats.month_types[_month(y, m), attack_type] += n
+    if not member:
+        return stats
+    for posture in base.values_list(*vocab.CIA_FIELDS).annotate(n=Count("id")):
+        *values, n = posture
+        for name, value in zip(vocab.CIA_FIELDS, values, strict=True):
+            stats.cia[name][value] += n
+    rows = _through("motives").objects.filter(incident_id__in=ids)
+    stats.motives.update(dict(rows.values_list("motive_id").annotate(n=Count("id"))))
+    rows = _through("actors").objects.filter(incident_id__in=ids)
+    stats.actors.update(dict(rows.values_list("threatactor_id").annotate(n=Count("id"))))
+    stats.actor_types.update(
+        dict(
+            rows.values_list("threatactor__actor_type").annotate(
+                n=Count("incident_id", distinct=True)
+            )
+        )
+    )
+    rows = _through("techniques").objects.filter(incident_id__in=ids)
+    stats.techniques.update(
+        dict(
+            rows.annotate(t=_rolled_up())
+            .values_list("t")
+            .annotate(n=Count("incident_id", distinct=True))
+        )
+    )
+    return stats
+
+
+def compute(queryset, *, member: bool, ids: list[int] | None = None) -> Stats:
+    """Stats of a filtered queryset; ``ids`` may be given when the full-text index
+    alone decides the result."""
+    if ids is None:
+        ids = list(queryset.order_by().values_list("id", flat=True)[: facets.SMALL_RESULT + 1])
+    if len(ids) <= facets.SMALL_RESULT:
+        stats = compute_small(ids, member=member)
+    else:
+        stats = compute_large(queryset, member=member)
+    if member and stats.actors:
+        top = [actor for actor, _ in facets._top(stats.actors, TOP_ACTORS)]
+        stats.actor_names = dict(ThreatActor.objects.filter(id__in=top).values_list("id", "name"))
+    return stats
+
+
+def cached(
+    queryset, *, params: str, audience: str, member: bool, ids_source=None, errors: bool = False
+) -> Stats:
+    """Stats of a filter, cached until any incident changes. ``params`` is the sorted
+    query string; ``audience`` who may see the result (see incidents.views.audience)."""
+    if errors:
+        return Stats(member=member, cia={name: Counter() for name in vocab.CIA_FIELDS})
+    return facets.cached_by_generation(
+        f"stats|{audience}|{int(member)}|{params}",
+        lambda: compute(queryset, member=member, ids=ids_source() if ids_source else None),
+    )
+
+
+@dataclass
+class MatrixTechnique:
+    attack_id: str
+    name: str
+    tactics: list[str]
+    count: int
+
+
+def matrix_techniques(counts: Counter) -> list[MatrixTechnique]:
+    """The techniques with incidents, with their tactics (one query; the technique
+    table is small and changes only with `cidb load-attack`)."""
+    rows = Technique.objects.filter(id__in=[t for t, n in counts.items() if n]).values_list(
+        "id", "attack_id", "name", "tactics"
+    )
+    return sorted(
+        (MatrixTechnique(attack_id, name, list(tactics or []), counts[pk])
+         for pk, attack_id, name, tactics in rows),
+        key=lambda t: (-t.count, t.attack_id),
+    )  # fmt: skip
