@@ -24,6 +24,7 @@ CIDB_COMMANDS = {
     "check": "Check the installation (--deploy for production settings).",
     "export": "Export incidents as CSV, JSON, STIX 2.1, MISP or an ATT&CK Navigator layer.",
     "import": "Import incidents from cidb JSON, CSV, STIX 2.1 or VERIS (all or nothing).",
+    "send-alerts": "E-mail new matches of saved searches (--frequency immediate|daily|weekly).",
 }
 # Commands whose module name differs from the command (`import` is a Python keyword).
 ALIASES = {"import": "import_"}

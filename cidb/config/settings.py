@@ -99,6 +99,8 @@ for _optional in ("tagging", "ingest", "exchange"):
         INSTALLED_APPS.append(f"cidb.{_optional}")
 # REST API, OpenAPI schema and docs (served offline by the sidecar), TAXII.
 INSTALLED_APPS += ["rest_framework", "drf_spectacular", "drf_spectacular_sidecar", "cidb.api"]
+# Atom feeds, saved searches with e-mail alerts, citations.
+INSTALLED_APPS.append("cidb.alerts")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

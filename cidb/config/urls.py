@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include(api_urls)),
     path("exchange/", include(exchange_urls)),
     path("stats/", include("cidb.stats.urls")),
+    path("", include("cidb.alerts.urls")),
     path("", include(incident_urls)),
     path("accounts/", include(account_urls)),
     path("admin/", admin.site.urls),

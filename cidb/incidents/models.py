@@ -256,6 +256,9 @@ class Incident(models.Model):
             models.Index(fields=["status", "date", "id"], name="incident_status_date"),
             models.Index(fields=["status", "country", "date"], name="incident_status_country"),
             models.Index(fields=["status", "sector", "date"], name="incident_status_sector"),
+            # Feeds and alerts: the most recently published first, and what was
+            # published since a time.
+            models.Index(fields=["status", "published_at"], name="incident_status_published"),
             # Facet counts and newest-first order of a result set read these columns by
             # id; this index answers that without touching the wide rows (long texts).
             models.Index(

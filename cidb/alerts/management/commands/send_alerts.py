@@ -1,0 +1,31 @@
+"""cidb send-alerts: one alert run now (for cron users; huey does it periodically)."""
+
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand
+
+from cidb.alerts import services
+from cidb.alerts.models import Frequency
+
+CHOICES = [f for f in Frequency.values if f != Frequency.NONE]
+
+
+class Command(BaseCommand):
+    help = (
+        "E-mail the new matches of saved searches: immediate alerts (the default), or the "
+        "daily or weekly digests. For cron: every few minutes `cidb send-alerts`, daily "
+        "`cidb send-alerts --frequency daily`, weekly `--frequency weekly`. Safe alongside "
+        "the huey consumer: no incident is sent twice for one saved search."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--frequency",
+            choices=CHOICES,
+            action="append",
+            help="Which alerts to send (repeat for several; default: immediate).",
+        )
+
+    def handle(self, *args, **options) -> None:
+        for frequency in options["frequency"] or [Frequency.IMMEDIATE]:
+            self.stdout.write(services.run(frequency).line())
