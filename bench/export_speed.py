@@ -1,13 +1,18 @@
 """Export speed and memory: N generated incidents to CSV and to STIX 2.1.
 
-Generates the database once with `cidb generate` into a throwaway SQLite file under
-/tmp/cidb-bench (kept for later runs; --fresh regenerates), then runs each export in
-its own process (`cidb export --format F --output FILE`) and reports wall time, rate,
-output size and memory sampled from /proc: the heap (anonymous resident memory) early
-in the run and at its peak, and the peak total RSS, which also counts the pages of the
-SQLite file that cidb memory-maps (PRAGMA mmap_size, shared and reclaimable).
+Reads the generated database that every benchmark shares (bench/benchdb.py:
+/tmp/cidb-bench/sqlite-<N>.sqlite3 or PostgreSQL cidb_bench_<N>; generated only when
+missing), then runs each export in its own process (`cidb export --format F
+--status all --output FILE`) and reports wall time, CPU time, rate, output size and
+memory: peak RSS (kernel high-water mark of the process), and the heap (anonymous
+resident memory, sampled from /proc every 0.1 s) at 10% of the run and at its peak.
 
-    python bench/export_speed.py [--incidents 100000] [--formats csv stix] [--fresh]
+--compare DIR runs the same exports with the code of another checkout too (e.g.
+`git worktree add /tmp/cidb-old <commit>`), so before/after ratios come from one run
+on the same machine load.
+
+    python bench/export_speed.py [--incidents 1000000] [--formats csv stix]
+        [--backend sqlite|postgres] [--compare DIR] [--fresh]
 """
 
 from __future__ import annotations
@@ -19,89 +24,56 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-WORK = Path("/tmp/cidb-bench")
+from benchdb import ROOT, WORK, database_url, environment, prepare
 
 
-DATABASE = {}  # --database: an existing database to read instead of generating one
-
-
-def environment(size: int) -> dict[str, str]:
-    env = dict(os.environ)
-    env["DATABASE_URL"] = DATABASE.get("url") or f"sqlite:///{WORK}/export-{size}.sqlite3"
-    env["CIDB_DATA_DIR"] = str(WORK / f"export-{size}")
-    env["CIDB_CACHE_URL"] = "locmem"
-    env.setdefault("DJANGO_SETTINGS_MODULE", "cidb.config.settings")
-    return env
-
-
-def cidb(size: int, *args: str) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "cidb", *args]
-    return subprocess.run(command, env=environment(size), cwd=ROOT, capture_output=True, text=True)
-
-
-def prepare(size: int, fresh: bool) -> float | None:
-    if DATABASE.get("url"):
-        return None
-    database = WORK / f"export-{size}.sqlite3"
-    if fresh:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{database}{suffix}").unlink(missing_ok=True)
-    if database.exists():
-        return None
-    start = time.perf_counter()
-    for args in (("migrate", "-v0"), ("load-attack",), ("generate", "--incidents", str(size),
-                 "--seed", "7", "-v0")):  # fmt: skip
-        result = cidb(size, *args)
-        if result.returncode:
-            raise SystemExit(result.stderr[-3000:])
-    return time.perf_counter() - start
-
-
-def _status(pid: int) -> dict[str, int]:
-    """Resident memory of a process in kB: total, anonymous (heap) and file-backed."""
-    values = {}
+def _anon_kb(pid: int) -> int | None:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            name, _, rest = line.partition(":")
-            if name in ("VmRSS", "RssAnon", "RssFile"):
-                values[name] = int(rest.split()[0])
+            if line.startswith("RssAnon:"):
+                return int(line.split()[1])
     except (FileNotFoundError, ProcessLookupError):
         pass
-    return values
+    return None
 
 
-def measure(size: int, fmt: str) -> dict:
-    """One export in its own process, its memory sampled from /proc every 0.1 s."""
-    out = WORK / f"export-{size}.{fmt}"
+def measure(backend: str, size: int, fmt: str, code: Path = ROOT, label: str = "") -> dict:
+    """One export in its own process; CPU and peak RSS from wait4, heap from /proc."""
+    out = WORK / f"export-{backend}-{size}{'-' + label if label else ''}.{fmt}"
     command = [sys.executable, "-m", "cidb", "export", "--format", fmt, "--status", "all",
                "--output", str(out)]  # fmt: skip
+    errors = open(WORK / f"export-{backend}-{size}.stderr", "w+b")  # noqa: SIM115
     start = time.perf_counter()
     process = subprocess.Popen(
-        command, env=environment(size), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        command, env=environment(backend, size), cwd=code, stdout=subprocess.DEVNULL, stderr=errors
     )
-    peak = {"VmRSS": 0, "RssAnon": 0, "RssFile": 0}
     samples = []
-    while process.poll() is None:
-        status = _status(process.pid)
-        for key, value in status.items():
-            peak[key] = max(peak[key], value)
-        if status:
-            samples.append(status.get("RssAnon", 0))
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        anon = _anon_kb(process.pid)
+        if anon is not None:
+            samples.append(anon)
         time.sleep(0.1)
     seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
-        raise SystemExit(process.stderr.read().decode()[-3000:])
+        errors.seek(0)
+        raise SystemExit(errors.read().decode()[-3000:])
     # Heap at 10% of the run against its peak: flat memory keeps these close.
     early = samples[len(samples) // 10] if samples else 0
     return {
+        "code": label or "this checkout",
+        "backend": backend,
         "format": fmt,
         "seconds": seconds,
+        "cpu": usage.ru_utime + usage.ru_stime,
         "rate": size / seconds,
         "mb_out": out.stat().st_size / 1e6,
-        "heap_mb": peak["RssAnon"] / 1024,
+        "heap_mb": max(samples, default=0) / 1024,
         "heap_early_mb": early / 1024,
-        "rss_mb": peak["VmRSS"] / 1024,
+        "rss_mb": usage.ru_maxrss / 1024,
     }
 
 
@@ -110,31 +82,41 @@ def main() -> None:
     parser.add_argument("--incidents", type=int, default=100_000)
     parser.add_argument("--formats", nargs="+", default=["csv", "stix"],
                         choices=["csv", "json", "stix", "misp", "navigator"])  # fmt: skip
-    parser.add_argument("--fresh", action="store_true", help="Regenerate the database.")
+    parser.add_argument("--backend", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument(
-        "--database",
-        metavar="URL",
-        help="Read this database (e.g. one bench/pages.py generated) instead of generating.",
+        "--compare",
+        metavar="DIR",
+        type=Path,
+        help="Also run each export with the code in this checkout (a git worktree).",
     )
+    parser.add_argument("--fresh", action="store_true", help="Regenerate the database.")
     args = parser.parse_args()
-    DATABASE["url"] = args.database
-    WORK.mkdir(parents=True, exist_ok=True)
-    print(f"preparing {args.incidents:,} incidents ...", file=sys.stderr, flush=True)
-    generated = prepare(args.incidents, args.fresh)
+    size, backend = args.incidents, args.backend
+    print(f"preparing {database_url(backend, size)} ...", file=sys.stderr, flush=True)
+    generated = prepare(backend, size, fresh=args.fresh)
     rows = []
     for fmt in args.formats:
-        print(f"exporting {fmt} ...", file=sys.stderr, flush=True)
-        rows.append(measure(args.incidents, fmt))
+        runs = [(ROOT, "")] + ([(args.compare.resolve(), "compare")] if args.compare else [])
+        for code, label in runs:
+            print(f"exporting {fmt} ({code}) ...", file=sys.stderr, flush=True)
+            rows.append(measure(backend, size, fmt, code, label))
     print()
-    print("| format | incidents | time s | incidents/s | output MB | heap MB at 10% | peak heap MB "
-          "| peak RSS MB (with SQLite mmap) |")  # fmt: skip
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| code | backend | format | incidents | time s | CPU s | incidents/s | output MB "
+          "| heap MB at 10% | peak heap MB | peak RSS MB |")  # fmt: skip
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for row in rows:
-        print(f"| {row['format']} | {args.incidents:,} | {row['seconds']:.0f} | "
-              f"{row['rate']:,.0f} | {row['mb_out']:,.0f} | {row['heap_early_mb']:.0f} | "
-              f"{row['heap_mb']:.0f} | {row['rss_mb']:.0f} |")  # fmt: skip
+        print(f"| {row['code']} | {row['backend']} | {row['format']} | {size:,} "
+              f"| {row['seconds']:.0f} | {row['cpu']:.0f} | {row['rate']:,.0f} "
+              f"| {row['mb_out']:,.0f} | {row['heap_early_mb']:.0f} | {row['heap_mb']:.0f} "
+              f"| {row['rss_mb']:.0f} |")  # fmt: skip
+    if args.compare:
+        print()
+        for fmt in args.formats:
+            new, old = (r for r in rows if r["format"] == fmt)
+            print(f"{fmt}: {old['seconds'] / new['seconds']:.1f}x faster (wall), "
+                  f"{old['cpu'] / new['cpu']:.1f}x less CPU")  # fmt: skip
     if generated:
-        print(f"\ngeneration: {args.incidents:,} incidents in {generated:.0f} s")
+        print(f"\ngeneration: {size:,} incidents in {generated:.0f} s")
 
 
 if __name__ == "__main__":

@@ -19,19 +19,12 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-WORK = Path("/tmp/cidb-bench")
-PG = "postgres://postgres@127.0.0.1:5432"
+from benchdb import ROOT, WORK, database_url
+
 WORDS = ["hospital", "ransomware", "municipality", "data", "servers", "encrypted",
          "outage", "phishing", "kommun", "Krankenhaus", "attack", "systems", "customers",
          "police", "leak", "email"]  # fmt: skip
 FACETS = ["country", "attack_type", "sector", "year"]
-
-
-def database_url(backend: str, size: int) -> str:
-    if backend == "sqlite":
-        return f"sqlite:///{WORK}/sqlite-{size}.sqlite3"
-    return f"{PG}/cidb_bench_{size}"
 
 
 def worker(backend: str, size: int, requests: int, fresh: bool) -> dict:

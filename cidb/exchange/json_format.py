@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .problems import Problem, Record
+from .records import JSON
 
 MEDIA_TYPE = "application/json"
 EXTENSION = "json"
@@ -21,7 +22,7 @@ def write(records: Iterable[dict[str, Any]]) -> Iterator[str]:
     yield "["
     first = True
     for record in records:
-        yield ("\n" if first else ",\n") + json.dumps(record, ensure_ascii=False)
+        yield ("\n" if first else ",\n") + JSON.encode(record)
         first = False
     yield "\n]\n"
 

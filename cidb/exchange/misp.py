@@ -9,7 +9,6 @@ plus `cidb:` tags for what VERIS does not name.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -19,7 +18,7 @@ from django.db.models import QuerySet
 from cidb.incidents.models import Incident, country_name
 
 from . import records
-from .stix import NAMESPACE
+from .stix import NAMESPACE, uuid5
 
 MEDIA_TYPE = "application/json"
 EXTENSION = "misp.json"
@@ -48,7 +47,7 @@ CIA_TAGS = {
 
 
 def _uuid(*key: str) -> str:
-    return str(uuid.uuid5(NAMESPACE, "|".join(["misp", *key])))
+    return uuid5("|".join(["misp", *key]))
 
 
 def _attribute(kind: str, category: str, value: str, comment: str = "") -> dict[str, Any]:
@@ -63,7 +62,8 @@ def _attribute(kind: str, category: str, value: str, comment: str = "") -> dict[
     }
 
 
-def event(incident: Incident) -> dict[str, Any]:
+def event(incident: Incident | records.IncidentRow) -> dict[str, Any]:
+    incident = records.row_of(incident, member=True)
     data = records.incident_dict(incident, member=True)
     tags = [f'cidb:attack-type="{slug}"' for slug in data["attack_types"]]
     tags += [ATTACK_TYPE_TAGS[slug] for slug in data["attack_types"] if slug in ATTACK_TYPE_TAGS]
@@ -74,7 +74,7 @@ def event(incident: Incident) -> dict[str, Any]:
     if data["sector"]:
         tags.append(f'cidb:sector="{data["sector"]}"')
     tags.append("tlp:clear")
-    techniques = sorted(incident.techniques.all(), key=lambda t: t.attack_id)
+    techniques = incident.techniques
     attack_clusters = [
         {
             "type": "mitre-attack-pattern",
@@ -148,7 +148,8 @@ def event(incident: Incident) -> dict[str, Any]:
 def write(queryset: QuerySet, chunk_size: int = records.CHUNK_SIZE) -> Iterator[str]:
     yield '{"response": ['
     first = True
-    for incident in records.stream(queryset, member=True, chunk_size=chunk_size):
-        yield ("\n" if first else ",\n") + json.dumps(event(incident), ensure_ascii=False)
-        first = False
+    for chunk in records.rows(queryset, member=True, chunk_size=chunk_size):
+        for row in chunk:
+            yield ("\n" if first else ",\n") + records.JSON.encode(event(row))
+            first = False
     yield "\n]}\n"

@@ -7,21 +7,35 @@ counts only; API responses, every export format and TAXII build on it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+import datetime as dt
+import json
+import uuid as uuid_module
+from collections import defaultdict, namedtuple
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
+from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 
 from cidb.accounts.models import is_editor, is_member
 from cidb.incidents import vocab
 from cidb.incidents.filters import IncidentFilterSet
-from cidb.incidents.models import Incident, Source
+from cidb.incidents.models import (
+    Incident,
+    Organization,
+    Source,
+    Technique,
+    ThreatActor,
+    iso_date,
+)
 
 CHUNK_SIZE = 2000
+# json.dumps(..., ensure_ascii=False) builds an encoder per call; this one is reused.
+JSON = json.JSONEncoder(ensure_ascii=False)
 STATUS_CHOICES = ("published", "draft", "in_review", "retracted", "all")
 
 
@@ -85,7 +99,10 @@ def filtered(params: QueryDict | Mapping[str, Any] | None, user, *, status: str 
 
 
 def with_related(queryset: QuerySet, *, member: bool) -> QuerySet:
-    """Everything a record needs, fetched per chunk (never the sources' full text)."""
+    """Model instances with what a record needs (API pages and TAXII: small pages).
+
+    Never the sources' full text; for non-members only the related ids (counts).
+    """
     sources = Source.objects.only("id", "url", "title", "publisher", "language", "published")
     related: list[Any] = ["attack_types"]
     if member:
@@ -106,31 +123,251 @@ def stream(
     chunk_size: int = CHUNK_SIZE,
     order: tuple[str, ...] = ("-date", "-id"),
 ) -> Iterator[Incident]:
-    """Incidents in `order` (newest first), `chunk_size` of them with their relations
-    in memory at a time.
+    """Model instances in `order`, a chunk with its relations at a time (TAXII pages)."""
+    rows = with_related(Incident.objects.all(), member=member)
+    for ids in id_chunks(queryset, chunk_size=chunk_size, order=order):
+        found = {incident.pk: incident for incident in rows.filter(id__in=ids)}
+        yield from (found[pk] for pk in ids if pk in found)
 
-    The database sorts only (key, id) pairs, read through a cursor; each chunk of ids
-    is then fetched with its relations. Sorting whole rows instead would make the
-    database hold every incident's text at once (SQLite sorts in memory here).
+
+def id_chunks(
+    queryset: QuerySet, *, chunk_size: int = CHUNK_SIZE, order: tuple[str, ...] = ("-date", "-id")
+) -> Iterator[list[int]]:
+    """The ids of `queryset` in `order`, `chunk_size` at a time.
+
+    The filters run once and the database sorts only (key, id) pairs, read through a
+    cursor (server-side on PostgreSQL); sorting whole rows instead would make it hold
+    every incident's text at once (SQLite sorts in memory here).
     """
     ids = queryset.order_by(*order).values_list("id", flat=True).iterator(chunk_size=chunk_size)
-    rows = with_related(Incident.objects.all(), member=member)
     chunk: list[int] = []
     for pk in ids:
         chunk.append(pk)
         if len(chunk) >= chunk_size:
-            yield from _fetch(rows, chunk)
+            yield chunk
             chunk = []
     if chunk:
-        yield from _fetch(rows, chunk)
+        yield chunk
 
 
-def _fetch(rows: QuerySet, ids: list[int]) -> Iterator[Incident]:
-    found = {incident.pk: incident for incident in rows.filter(id__in=ids)}
-    return (found[pk] for pk in ids if pk in found)
+# --- rows: what an export reads, without model instances -------------------------------
+
+INCIDENT_FIELDS = (
+    "id", "uuid", "status", "confidence", "victim_id", "victim_label", "sector", "date",
+    "date_precision", "discovered", "disclosed", "country", "region", "city", "summary",
+    "description", "confidentiality", "integrity", "availability", "conflicts", "created",
+    "updated",
+)  # fmt: skip
+VICTIM_FIELDS = ("id", "name", "aliases", "sector", "country", "created", "updated")
+TECHNIQUE_FIELDS = ("id", "attack_id", "stix_id", "name", "url")
+ACTOR_FIELDS = ("id", "name", "aliases", "actor_type", "country", "attack_id")
+SOURCE_FIELDS = ("url", "title", "publisher", "language", "published")
+COUNTED = ("motives", "techniques", "actors", "sources")
+SourceRef = namedtuple("SourceRef", SOURCE_FIELDS)
 
 
-def incident_url(incident: Incident) -> str:
+@dataclass(slots=True)
+class IncidentRow:
+    """One incident as plain values, read in chunks (see `rows`) or from a model.
+
+    Members' rows carry motives, techniques, actors and sources (sorted as exported);
+    non-members' rows carry only their `counts` and leave those None.
+    """
+
+    id: int
+    uuid: uuid_module.UUID
+    status: str
+    confidence: str
+    victim_id: int | None
+    victim_label: str
+    sector: str
+    date: dt.date
+    date_precision: str
+    discovered: dt.date | None
+    disclosed: dt.date | None
+    country: str
+    region: str
+    city: str
+    summary: str
+    description: str
+    confidentiality: str
+    integrity: str
+    availability: str
+    conflicts: list
+    created: dt.datetime
+    updated: dt.datetime
+    victim: Any = None  # name, aliases, sector, country, created, updated (or None)
+    attack_types: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    motives: list[str] | None = None
+    techniques: list[Any] | None = None  # attack_id, stix_id, name, url
+    actors: list[Any] | None = None  # name, aliases, actor_type, country, attack_id
+    sources: list[Any] | None = None  # SOURCE_FIELDS
+
+    @property
+    def victim_name(self) -> str:
+        if self.victim is not None:
+            return self.victim.name
+        return self.victim_label or vocab.SECTORS.get(self.sector, "Unknown victim")
+
+    @property
+    def date_iso(self) -> str:
+        return iso_date(self.date, self.date_precision)
+
+    @property
+    def cia(self) -> dict[str, str]:
+        return {
+            "confidentiality": self.confidentiality,
+            "integrity": self.integrity,
+            "availability": self.availability,
+        }
+
+    @property
+    def cia_letters(self) -> list[str]:
+        return [letter for name, letter in CIA_LETTERS.items() if getattr(self, name) == "affected"]
+
+
+def row_of(incident: Incident | IncidentRow, *, member: bool) -> IncidentRow:
+    """A model instance (relations prefetched by `with_related`) as a row."""
+    if isinstance(incident, IncidentRow):
+        return incident
+    row = IncidentRow(*(getattr(incident, name) for name in INCIDENT_FIELDS))
+    row.victim = incident.victim if incident.victim_id else None
+    row.attack_types = sorted(a.slug for a in incident.attack_types.all())
+    related = {name: list(getattr(incident, name).all()) for name in COUNTED}
+    row.counts = {name: len(values) for name, values in related.items()}
+    if member:
+        row.motives = sorted(m.slug for m in related["motives"])
+        row.techniques = sorted(related["techniques"], key=lambda t: t.attack_id)
+        row.actors = sorted(related["actors"], key=lambda a: a.name)
+        row.sources = sorted(
+            (SourceRef(*(getattr(s, n) for n in SOURCE_FIELDS)) for s in related["sources"]),
+            key=lambda s: s.url,
+        )
+    return row
+
+
+class _Catalog:
+    """Techniques or actors by id, read when first met (catalogs, not per incident)."""
+
+    def __init__(self, model, fields: tuple[str, ...]) -> None:
+        self.model, self.fields, self.found = model, fields, {}
+
+    def get(self, ids: set[int]) -> dict[int, Any]:
+        missing = [pk for pk in ids if pk not in self.found]
+        if not missing:
+            return self.found
+        for item in self.model.objects.filter(id__in=missing).values_list(*self.fields, named=True):
+            self.found[item.id] = item
+        return self.found
+
+
+def id_list(ids: list[int]) -> RawSQL:
+    """A chunk's ids inlined as `IN (1,2,...)`: they are integers read from the
+    database, and binding them as parameters costs Django a check per id and query."""
+    return RawSQL(",".join(str(int(pk)) for pk in ids), ())
+
+
+def _links(name: str, ids: RawSQL, *columns: str) -> list[tuple]:
+    """(incident_id, ...) rows of a many-to-many relation for a chunk, one query."""
+    field = Incident._meta.get_field(name)
+    through = field.remote_field.through
+    target = field.m2m_reverse_field_name()
+    columns = columns or (f"{target}_id",)
+    cols = [c if c.endswith("_id") else f"{target}__{c}" for c in columns]
+    return list(
+        through.objects.filter(incident_id__in=ids).order_by().values_list("incident_id", *cols)
+    )
+
+
+def _counts(name: str, ids: RawSQL) -> dict[int, int]:
+    through = Incident._meta.get_field(name).remote_field.through
+    rows = (
+        through.objects.filter(incident_id__in=ids)
+        .order_by()
+        .values("incident_id")
+        .annotate(n=Count("id"))
+        .values_list("incident_id", "n")
+    )
+    return dict(rows)
+
+
+def _grouped(rows: Iterable[tuple]) -> dict[int, list]:
+    out: dict[int, list] = defaultdict(list)
+    for incident_id, *rest in rows:
+        out[incident_id].append(rest[0] if len(rest) == 1 else rest)
+    return out
+
+
+def rows(
+    queryset: QuerySet,
+    *,
+    member: bool,
+    chunk_size: int = CHUNK_SIZE,
+    order: tuple[str, ...] = ("-date", "-id"),
+) -> Iterator[list[IncidentRow]]:
+    """The incidents of `queryset` as rows, a list of `chunk_size` at a time, in `order`.
+
+    Each chunk costs a fixed number of queries (incidents, victims, and one per
+    relation) whatever its size; no model instances. For non-members the member-only
+    relations are counted in the database and their values never read.
+    """
+    techniques = _Catalog(Technique, TECHNIQUE_FIELDS)
+    actors = _Catalog(ThreatActor, ACTOR_FIELDS)
+    for chunk in id_chunks(queryset, chunk_size=chunk_size, order=order):
+        ids = id_list(chunk)
+        found = {
+            values[0]: IncidentRow(*values)
+            for values in Incident.objects.filter(id__in=ids)
+            .order_by()
+            .values_list(*INCIDENT_FIELDS)
+        }
+        victim_ids = sorted({r.victim_id for r in found.values() if r.victim_id})
+        victims = (
+            {
+                v.id: v
+                for v in Organization.objects.filter(id__in=id_list(victim_ids))
+                .order_by()
+                .values_list(*VICTIM_FIELDS, named=True)
+            }
+            if victim_ids
+            else {}
+        )
+        for incident_id, slugs in _grouped(_links("attack_types", ids)).items():
+            found[incident_id].attack_types = sorted(slugs)
+        if member:
+            motives = _grouped(_links("motives", ids))
+            uses = _grouped(_links("techniques", ids))
+            by_technique = techniques.get({pk for values in uses.values() for pk in values})
+            attributed = _grouped(_links("actors", ids))
+            by_actor = actors.get({pk for values in attributed.values() for pk in values})
+            sources = _grouped(_links("sources", ids, *SOURCE_FIELDS))
+        else:
+            counts = {name: _counts(name, ids) for name in COUNTED}
+        for row in found.values():
+            row.victim = victims.get(row.victim_id)
+            pk = row.id
+            if member:
+                row.motives = sorted(motives.get(pk, ()))
+                row.techniques = sorted(
+                    (by_technique[t] for t in uses.get(pk, ())), key=lambda t: t.attack_id
+                )
+                row.actors = sorted(
+                    (by_actor[a] for a in attributed.get(pk, ())), key=lambda a: a.name
+                )
+                row.sources = sorted(map(SourceRef._make, sources.get(pk, ())), key=lambda s: s.url)
+                row.counts = {
+                    "motives": len(row.motives),
+                    "techniques": len(row.techniques),
+                    "actors": len(row.actors),
+                    "sources": len(row.sources),
+                }
+            else:
+                row.counts = {name: counts[name].get(pk, 0) for name in COUNTED}
+        yield [found[pk] for pk in chunk if pk in found]
+
+
+def incident_url(incident: Incident | IncidentRow) -> str:
     return f"{settings.SITE_URL}/incidents/{incident.uuid}/"
 
 
@@ -138,48 +375,50 @@ def _date(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def public_dict(incident: Incident) -> dict[str, Any]:
+def public_dict(incident: Incident | IncidentRow) -> dict[str, Any]:
     """Public fields and the counts of member-only values."""
-    victim = incident.victim
+    row = row_of(incident, member=False)
+    victim = row.victim
     return {
-        "id": str(incident.uuid),
-        "url": incident_url(incident),
-        "status": incident.status,
-        "confidence": incident.confidence,
+        "id": str(row.uuid),
+        "url": incident_url(row),
+        "status": row.status,
+        "confidence": row.confidence,
         "victim": victim.name if victim else None,
-        "victim_label": incident.victim_label,
+        "victim_label": row.victim_label,
         "victim_aliases": list(victim.aliases or []) if victim else [],
         "victim_sector": victim.sector if victim else None,
         "victim_country": victim.country if victim else None,
-        "sector": incident.sector,
-        "country": incident.country,
-        "region": incident.region,
-        "city": incident.city,
-        "date": incident.date_iso,
-        "discovered": _date(incident.discovered),
-        "disclosed": _date(incident.disclosed),
-        "summary": incident.summary,
-        "description": incident.description,
-        "attack_types": sorted(a.slug for a in incident.attack_types.all()),
-        "counts": {
-            name: len(getattr(incident, name).all())
-            for name in ("motives", "techniques", "actors", "sources")
-        },
+        "sector": row.sector,
+        "country": row.country,
+        "region": row.region,
+        "city": row.city,
+        "date": row.date_iso,
+        "discovered": _date(row.discovered),
+        "disclosed": _date(row.disclosed),
+        "summary": row.summary,
+        "description": row.description,
+        "attack_types": list(row.attack_types),
+        "counts": {name: row.counts.get(name, 0) for name in COUNTED},
     }
 
 
-def incident_dict(incident: Incident, *, member: bool) -> dict[str, Any]:
+def incident_dict(incident: Incident | IncidentRow, *, member: bool) -> dict[str, Any]:
     """cidb's incident JSON (README "Incident JSON"); values only for members.
 
-    Re-importable by `services.upsert_from_json`.
+    Takes a row from `rows` or a model instance from `with_related`. Re-importable by
+    `services.upsert_from_json`.
     """
-    data = public_dict(incident)
+    row = row_of(incident, member=member)
+    data = public_dict(row)
     if not member:
         return data
-    data["cia"] = incident.cia_letters
-    data["cia_detail"] = incident.cia
-    data["motives"] = sorted(m.slug for m in incident.motives.all())
-    data["techniques"] = sorted(t.attack_id for t in incident.techniques.all())
+    if row.motives is None:
+        raise ValueError("a member record needs a row read for members")
+    data["cia"] = row.cia_letters
+    data["cia_detail"] = row.cia
+    data["motives"] = list(row.motives)
+    data["techniques"] = [t.attack_id for t in row.techniques]
     data["actors"] = [
         {
             "name": a.name,
@@ -188,7 +427,7 @@ def incident_dict(incident: Incident, *, member: bool) -> dict[str, Any]:
             "country": a.country,
             "attack_id": a.attack_id or None,
         }
-        for a in sorted(incident.actors.all(), key=lambda a: a.name)
+        for a in row.actors
     ]
     data["sources"] = [
         {
@@ -198,9 +437,9 @@ def incident_dict(incident: Incident, *, member: bool) -> dict[str, Any]:
             "language": s.language,
             "published": _date(s.published),
         }
-        for s in sorted(incident.sources.all(), key=lambda s: s.url)
+        for s in row.sources
     ]
-    data["conflicts"] = incident.conflicts or []
+    data["conflicts"] = row.conflicts or []
     return data
 
 

@@ -20,9 +20,12 @@ import datetime as dt
 import json
 import uuid
 from collections.abc import Iterator
+from hashlib import sha1
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from cidb.incidents import vocab
@@ -40,6 +43,7 @@ from . import records
 MEDIA_TYPE = "application/stix+json;version=2.1"
 EXTENSION = "stix.json"
 NAMESPACE = uuid.UUID("6f0b9d2e-3c56-5b8e-9a6f-1f3c2d0c1d10")
+NAMESPACE_BYTES = NAMESPACE.bytes
 EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 PRODUCER_ID = f"identity--{uuid.uuid5(NAMESPACE, 'producer|cidb')}"
 TLP_CLEAR = "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487"
@@ -77,8 +81,17 @@ SECTORS = {
 }
 
 
+def uuid5(name: str) -> str:
+    """str(uuid.uuid5(NAMESPACE, name)) without building UUID objects (hot in exports)."""
+    digest = bytearray(sha1(NAMESPACE_BYTES + name.encode()).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
 def stix_id(kind: str, *key: Any) -> str:
-    return f"{kind}--{uuid.uuid5(NAMESPACE, '|'.join([kind, *map(str, key)]))}"
+    return f"{kind}--{uuid5('|'.join([kind, *map(str, key)]))}"
 
 
 def timestamp(value: dt.datetime | dt.date | None) -> str:
@@ -88,8 +101,15 @@ def timestamp(value: dt.datetime | dt.date | None) -> str:
         value = dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
     if timezone.is_naive(value):
         value = value.replace(tzinfo=dt.UTC)
-    value = value.astimezone(dt.UTC)
-    return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
+    elif value.utcoffset():
+        value = value.astimezone(dt.UTC)
+    return (
+        f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:"
+        f"{value.minute:02d}:{value.second:02d}.{value.microsecond // 1000:03d}Z"
+    )
+
+
+EMPTY = (None, "", [], {})
 
 
 def _sdo(kind: str, object_id: str, created: str, modified: str, **props: Any) -> dict[str, Any]:
@@ -102,8 +122,12 @@ def _sdo(kind: str, object_id: str, created: str, modified: str, **props: Any) -
         "created_by_ref": PRODUCER_ID,
         "object_marking_refs": [TLP_CLEAR],
     }
-    obj.update({k: v for k, v in props.items() if v not in (None, "", [], {})})
-    if any(key.startswith("x_cidb_") for key in obj):
+    custom = False
+    for key, value in props.items():
+        if value not in EMPTY:
+            obj[key] = value
+            custom = custom or key.startswith("x_cidb_")
+    if custom:
         obj["extensions"] = {EXTENSION_ID: {"extension_type": "toplevel-property-extension"}}
     return obj
 
@@ -231,8 +255,8 @@ def label_id(label: str) -> str:
     return stix_id("identity", "label", label)
 
 
-def victim_ref(incident: Incident) -> str | None:
-    if incident.victim_id:
+def victim_ref(incident: records.IncidentRow) -> str | None:
+    if incident.victim is not None:
         return organization_id(incident.victim)
     if incident.victim_label:
         return label_id(incident.victim_label)
@@ -259,7 +283,7 @@ def label_identity(label: str) -> dict[str, Any]:
     return _sdo("identity", label_id(label), stamp, stamp, name=label, identity_class="class")
 
 
-def incident_object(incident: Incident, data: dict[str, Any]) -> dict[str, Any]:
+def incident_object(incident: records.IncidentRow, data: dict[str, Any]) -> dict[str, Any]:
     references = [{"source_name": "cidb", "url": data["url"], "external_id": data["id"]}]
     references += [
         {"source_name": s["publisher"] or "source", "url": s["url"]} for s in data["sources"]
@@ -293,25 +317,29 @@ def incident_object(incident: Incident, data: dict[str, Any]) -> dict[str, Any]:
     )
 
 
-def incident_objects(incident: Incident) -> list[dict[str, Any]]:
-    """The incident and its relationships (the objects they point to come separately)."""
-    data = records.incident_dict(incident, member=True)
-    obj = incident_object(incident, data)
+def incident_objects(incident: Incident | records.IncidentRow) -> list[dict[str, Any]]:
+    """The incident and its relationships (the objects they point to come separately).
+
+    Takes a member row from `records.rows` or a model from `records.with_related`.
+    """
+    row = records.row_of(incident, member=True)
+    data = records.incident_dict(row, member=True)
+    obj = incident_object(row, data)
     when, own = obj["modified"], obj["id"]
     out = [obj]
-    victim = victim_ref(incident)
+    victim = victim_ref(row)
     if victim:
         out.append(relationship("targets", own, victim, when))
-    if incident.country:
-        out.append(relationship("targets", own, location_id(incident.country), when))
-    for technique in sorted(incident.techniques.all(), key=lambda t: t.attack_id):
+    if row.country:
+        out.append(relationship("targets", own, location_id(row.country), when))
+    for technique in row.techniques:
         out.append(relationship("uses", own, technique_id(technique), when))
-    for actor in sorted(incident.actors.all(), key=lambda a: a.name):
+    for actor in row.actors:
         out.append(relationship("attributed-to", own, actor_id(actor), when))
     return out
 
 
-def report(source: Source, incident_refs: list[str]) -> dict[str, Any]:
+def report(source: Any, incident_refs: list[str]) -> dict[str, Any]:
     reference = {"source_name": source.publisher or "source", "url": source.url}
     return _sdo(
         "report",
@@ -354,7 +382,8 @@ def objects(queryset: QuerySet, chunk_size: int = records.CHUNK_SIZE) -> Iterato
     countries |= set(victims.order_by().values_list("country", flat=True).distinct())
     for code in sorted(c for c in countries if c):
         yield location(code)
-    for org in victims.order_by("id").iterator(chunk_size=chunk_size):
+    victim_rows = victims.order_by("id").values_list(*records.VICTIM_FIELDS, named=True)
+    for org in victim_rows.iterator(chunk_size=chunk_size):
         yield organization(org)
         if org.country:
             when = timestamp(org.updated)
@@ -368,25 +397,43 @@ def objects(queryset: QuerySet, chunk_size: int = records.CHUNK_SIZE) -> Iterato
     )
     for label in labels.iterator(chunk_size=chunk_size):
         yield label_identity(label)
-    for incident in records.stream(queryset, member=True, chunk_size=chunk_size):
-        yield from incident_objects(incident)
-    used = Incident.sources.through.objects.filter(incident_id__in=ids)
-    sources = (
-        Source.objects.filter(id__in=used.values("source_id"))
-        .defer("text")
-        .order_by("id")
-        .prefetch_related(
-            Prefetch(
-                "incidents",
-                queryset=queryset.order_by().only("id", "uuid"),
-                to_attr="exported_incidents",
-            )
-        )
+    for chunk in records.rows(queryset, member=True, chunk_size=chunk_size):
+        for row in chunk:
+            yield from incident_objects(row)
+    yield from reports(ids, chunk_size=chunk_size)
+
+
+SOURCE_FIELDS = ("id", "url", "title", "publisher", "language", "published", "created", "updated")
+
+
+def reports(ids: QuerySet, chunk_size: int = records.CHUNK_SIZE) -> Iterator[dict[str, Any]]:
+    """A report per source of the exported incidents, by source id.
+
+    One cursor over the (source, incident uuid) links in source order; each chunk of
+    sources is then read without its full text.
+    """
+    links = (
+        Incident.sources.through.objects.filter(incident_id__in=ids)
+        .order_by("source_id")
+        .values_list("source_id", "incident__uuid")
+        .iterator(chunk_size=chunk_size)
     )
-    for source in sources.iterator(chunk_size=chunk_size):
-        refs = [f"incident--{i.uuid}" for i in source.exported_incidents]
-        if refs:
-            yield report(source, refs)
+    pending: list[tuple[int, list[str]]] = []
+    for source_id, group in groupby(links, key=itemgetter(0)):
+        pending.append((source_id, [f"incident--{key}" for _, key in group]))
+        if len(pending) >= chunk_size:
+            yield from _reports(pending)
+            pending = []
+    if pending:
+        yield from _reports(pending)
+
+
+def _reports(pending: list[tuple[int, list[str]]]) -> Iterator[dict[str, Any]]:
+    rows = Source.objects.filter(id__in=[pk for pk, _ in pending]).order_by()
+    found = {s.id: s for s in rows.values_list(*SOURCE_FIELDS, named=True)}
+    for pk, refs in pending:
+        if pk in found:
+            yield report(found[pk], refs)
 
 
 def write(queryset: QuerySet, chunk_size: int = records.CHUNK_SIZE) -> Iterator[str]:
@@ -394,7 +441,7 @@ def write(queryset: QuerySet, chunk_size: int = records.CHUNK_SIZE) -> Iterator[
     yield f'{{"type": "bundle", "id": "bundle--{uuid.uuid4()}", "objects": ['
     first = True
     for obj in objects(queryset, chunk_size=chunk_size):
-        yield ("\n" if first else ",\n") + json.dumps(obj, ensure_ascii=False)
+        yield ("\n" if first else ",\n") + records.JSON.encode(obj)
         first = False
     yield "\n]}\n"
 

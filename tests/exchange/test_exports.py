@@ -78,15 +78,20 @@ def test_public_exports_have_counts_not_values(rich_incident, member_values):
     assert "technique_count" in header and "techniques" not in header
 
 
-def test_streaming_reads_in_chunks(rich_incident, django_assert_max_num_queries):
+def test_streaming_reads_in_chunks(rich_incident, django_assert_max_num_queries, monkeypatch):
+    monkeypatch.setattr(exports, "BATCH_CHARACTERS", 1)
     for _ in range(9):
         IncidentFactory()
     queryset = Incident.objects.all()
-    # 10 incidents in chunks of 3: 4 chunks, each one query plus its prefetches.
-    with django_assert_max_num_queries(4 * 6 + 2):
+    # 10 incidents in chunks of 3: the id cursor, then 4 chunks of a fixed number of
+    # queries each (incidents, victims, five relations, techniques and actors not met
+    # before), never one per incident.
+    with django_assert_max_num_queries(1 + 4 * 9):
         chunks = list(exports.render("json", queryset, records.Audience(True), chunk_size=3))
     assert len(json.loads("".join(chunks))) == 10
     assert len(chunks) == 12  # opening, one per incident, closing
+    monkeypatch.setattr(exports, "BATCH_CHARACTERS", 10_000_000)
+    assert list(exports.render("json", queryset, records.Audience(True))) == ["".join(chunks)]
 
 
 def test_every_stix_export_validates(rich_incident):

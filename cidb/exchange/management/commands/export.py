@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from cidb.exchange import exports, records
 from cidb.incidents.filters import IncidentFilterSet
@@ -59,6 +60,14 @@ class Command(BaseCommand):
             )
         except exports.MembersOnly as exc:
             raise CommandError(f"{exc} (--public gives public fields only)") from exc
+        if connection.vendor == "sqlite" and not connection.in_atomic_block:
+            # One pass over the file gains little from the site's read-heavy settings,
+            # which would hold memory as long as the export runs: no memory map (mapped
+            # pages count in this process's RSS, up to 1 GB), a 16 MB page cache, and
+            # the sort of the ids spilling to a temporary file rather than the heap.
+            with connection.cursor() as cursor:
+                for pragma in ("mmap_size=0", "cache_size=-16384", "temp_store=FILE"):
+                    cursor.execute(f"PRAGMA {pragma}")
         if options["output"]:
             with open(options["output"], "w", encoding="utf-8", newline="") as out:
                 for chunk in chunks:
