@@ -12,7 +12,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterable, Sequence
 
-from django.db import connection
+from django.db import connection, transaction
 
 from . import search
 
@@ -94,20 +94,24 @@ def write(rows: Sequence[tuple[int, str, str, str]], *, replace: bool = True) ->
 
 def _write_postgres(cursor, docs: list[tuple[int, str, str, str]]) -> None:
     # COPY into a temporary table, then one INSERT ... SELECT builds the tsvectors.
-    cursor.execute(
-        "CREATE TEMP TABLE IF NOT EXISTS cidb_fts_stage "
-        "(rowid bigint, victim text, body text, tags text) ON COMMIT DELETE ROWS"
-    )
-    with cursor.cursor.copy("COPY cidb_fts_stage (rowid, victim, body, tags) FROM STDIN") as copy:
-        for row in docs:
-            copy.write_row(row)
-    cursor.execute(
-        f"INSERT INTO {search.FTS_TABLE} (rowid, document) SELECT rowid, "
-        "setweight(to_tsvector('simple', victim), 'A') || "
-        "setweight(to_tsvector('simple', body), 'D') || "
-        "setweight(to_tsvector('simple', tags), 'C') FROM cidb_fts_stage"
-    )
-    cursor.execute("DELETE FROM cidb_fts_stage")
+    # One transaction: in autocommit (a save outside atomic()) the COPY's own commit
+    # would empty the ON COMMIT DELETE ROWS stage before the INSERT read it.
+    with transaction.atomic():
+        cursor.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS cidb_fts_stage "
+            "(rowid bigint, victim text, body text, tags text) ON COMMIT DELETE ROWS"
+        )
+        copy_sql = "COPY cidb_fts_stage (rowid, victim, body, tags) FROM STDIN"
+        with cursor.cursor.copy(copy_sql) as copy:
+            for row in docs:
+                copy.write_row(row)
+        cursor.execute(
+            f"INSERT INTO {search.FTS_TABLE} (rowid, document) SELECT rowid, "
+            "setweight(to_tsvector('simple', victim), 'A') || "
+            "setweight(to_tsvector('simple', body), 'D') || "
+            "setweight(to_tsvector('simple', tags), 'C') FROM cidb_fts_stage"
+        )
+        cursor.execute("DELETE FROM cidb_fts_stage")
 
 
 def clear() -> None:
