@@ -62,8 +62,14 @@ def feed_token_issue(request: HttpRequest) -> HttpResponse:
     if not is_member(request.user):
         messages.error(request, "Personal feeds are available to members.")
     else:
+        replaced = FeedToken.objects.filter(user=request.user).exists()
         FeedToken.issue(request.user)
-        messages.success(request, "Your personal feed has a new address; the old one stopped.")
+        messages.success(
+            request,
+            "Your personal feed has a new address; the old one stopped."
+            if replaced
+            else "Your personal feed address is ready.",
+        )
     return redirect("account")
 
 
