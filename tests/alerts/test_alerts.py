@@ -213,3 +213,12 @@ def test_huey_task_and_command_run_the_alerts(member):
     assert "immediate: 1 saved searches, 0 new matches, 0 e-mails" in out.getvalue()
     assert "weekly: 0 saved searches" in out.getvalue()
     assert len(mail.outbox) == 1
+
+
+def test_a_run_with_nothing_new_costs_a_few_queries(users, django_assert_max_num_queries):
+    for i in range(6):
+        save(users["member"], f"country=SE&q=word{i}", name=f"Search {i}")
+    with django_assert_max_num_queries(4):  # searches, anything new?, move windows, pending
+        summary = services.run("immediate", now=later())
+    assert summary.searches == 6 and summary.matched == 0
+    assert SavedSearch.objects.filter(checked_until__lt=later(0)).count() == 0
