@@ -3,9 +3,11 @@ search indexing, and creating incidents from cidb's JSON format."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import threading
 import uuid as uuid_module
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db import transaction
@@ -72,6 +74,45 @@ def bump_generation() -> None:
     updated = SiteState.objects.filter(key=GENERATION_KEY).update(value=F("value") + 1)
     if not updated:
         SiteState.objects.get_or_create(key=GENERATION_KEY, defaults={"value": 1})
+
+
+# --- deferred derived data ----------------------------------------------------------
+
+_deferred = threading.local()
+
+
+@contextlib.contextmanager
+def deferred_index() -> Iterator[None]:
+    """Within the block, writes note the incidents to reindex and the generation bump
+    instead of doing them on every save; both run once when the block ends without an
+    error. Open it inside the writes' transaction (bulk ingestion: one index pass per
+    batch instead of several per article). Nested blocks join the outer one."""
+    if getattr(_deferred, "ids", None) is not None:
+        yield
+        return
+    _deferred.ids, _deferred.bump = set(), False
+    try:
+        yield
+        ids, bump = _deferred.ids, _deferred.bump
+    finally:
+        _deferred.ids = None
+    reindex_incidents(sorted(ids))
+    if bump or ids:
+        bump_generation()
+
+
+def incidents_changed(ids: Iterable[int], reindex: bool = True) -> None:
+    """Incident data changed: reindex ``ids`` (if ``reindex``) and bump the generation,
+    now or at the end of the enclosing ``deferred_index`` block."""
+    pending = getattr(_deferred, "ids", None)
+    if pending is None:
+        if reindex:
+            reindex_incidents(ids)
+        bump_generation()
+        return
+    if reindex:
+        pending.update(ids)
+    _deferred.bump = True
 
 
 # --- search index -----------------------------------------------------------------

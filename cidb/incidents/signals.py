@@ -1,7 +1,8 @@
 """Keep derived data current on every write path (admin, services, shell): the
 search index is rewritten inside the same transaction, and the data generation
-that keys cached facets is bumped. Bulk generation bypasses these on purpose and
-does both itself."""
+that keys cached facets is bumped (once per batch inside
+``services.deferred_index()``). Bulk generation bypasses these on purpose and does
+both itself."""
 
 from __future__ import annotations
 
@@ -16,29 +17,27 @@ from .models import Incident, Organization
 def incident_saved(sender, instance: Incident, raw: bool = False, **kwargs) -> None:
     if raw:
         return
-    services.reindex_incidents([instance.pk])
-    services.bump_generation()
+    services.incidents_changed([instance.pk])
 
 
 @receiver(post_delete, sender=Incident)
 def incident_deleted(sender, instance: Incident, **kwargs) -> None:
     services.delete_search_rows([instance.pk])
-    services.bump_generation()
+    services.incidents_changed([], reindex=False)
 
 
 @receiver(post_save, sender=Organization)
 def organization_saved(sender, instance: Organization, created: bool, raw=False, **kwargs) -> None:
     if raw or created:
         return
-    services.reindex_incidents(instance.incidents.values_list("id", flat=True))
-    services.bump_generation()
+    services.incidents_changed(list(instance.incidents.values_list("id", flat=True)))
 
 
 def _m2m_changed(sender, instance, action: str, **kwargs) -> None:
     if action in ("post_add", "post_remove", "post_clear"):
-        if sender is Incident.attack_types.through and isinstance(instance, Incident):
-            services.reindex_incidents([instance.pk])  # attack types are search tags
-        services.bump_generation()
+        # attack types are search tags
+        tags = sender is Incident.attack_types.through and isinstance(instance, Incident)
+        services.incidents_changed([instance.pk] if tags else [], reindex=tags)
 
 
 for _field in ("attack_types", "motives", "techniques", "actors", "sources"):

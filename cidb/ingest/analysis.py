@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from .nlp import ArticleAnalysis, Grouper, build_draft, process_article
+from .nlp import ArticleAnalysis, Grouper, build_draft, process_article, select_for_embedding
 from .nlp.classify import Classification
 from .nlp.dedup import DuplicateIndex
 from .nlp.embed import E5Embedder, HashEmbedder, embedding_text
@@ -35,6 +35,7 @@ __all__ = [
     "merge_states",
     "name_match",
     "same_victim",
+    "select_for_embedding",
     "state_of",
     "to_dict",
 ]
@@ -58,13 +59,12 @@ def analyse(raw: dict) -> ArticleAnalysis:
     return process_article(raw, embedder=None)
 
 
-def needs_embedding(a: ArticleAnalysis) -> bool:
-    return bool(a.text) and a.relevance >= RESCUE_THRESHOLD
-
-
 def embed(analyses: list[ArticleAnalysis], embedder: Any) -> None:
-    """One batched call: much faster than one call per article."""
-    todo = [a for a in analyses if needs_embedding(a) and a.embedding is None]
+    """Embed the given analyses in one batched call (much faster than one call each).
+    Which to embed is ``select_for_embedding``'s choice: grouping embeds the rest on
+    demand (``Grouper.assign(a, embed=embed_one)``) only when no incident takes them by
+    name."""
+    todo = [a for a in analyses if a.text and a.embedding is None]
     if not todo:
         return
     vectors = embedder.embed([embedding_text(a.title, a.text) for a in todo])

@@ -58,21 +58,26 @@ class DuplicateIndex:
         self.threshold = threshold
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._fps: dict[str, list[int]] = {}
+        self._order: dict[str, int] = {}
 
     def query(self, fp: list[int]) -> str | None:
         if not fp:
             return None
-        best, best_sim = None, 0.0
+        best, best_rank = None, (0.0, 0)
         for key in self._lsh.query(from_fingerprint(fp)):
             sim = similarity(fp, self._fps[key])
-            if sim >= self.threshold and sim > best_sim:
-                best, best_sim = key, sim
+            # ties go to the earliest article: the LSH returns a set, whose order
+            # changes from one process to the next
+            rank = (sim, -self._order[key])
+            if sim >= self.threshold and rank > best_rank:
+                best, best_rank = key, rank
         return best
 
     def add(self, key: str, fp: list[int]) -> None:
         if key in self._fps or not fp:
             return
         self._fps[key] = fp
+        self._order[key] = len(self._order)
         self._lsh.insert(key, from_fingerprint(fp))
 
     def check_add(self, key: str, fp: list[int]) -> str | None:

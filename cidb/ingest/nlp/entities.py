@@ -77,6 +77,7 @@ PREFIX_TYPES = [
     "Universitetet i",
     "Universitetssjukhuset",
 ]
+_PREFIXES_SPACED = tuple(p + " " for p in PREFIX_TYPES)
 SUFFIX_TYPES = [
     "kommun",
     "kommune",
@@ -451,8 +452,17 @@ class Entities:
 
 def fold(text: str) -> str:
     """Accent-free lower-case key ("Östre Toten" -> "ostre toten")."""
+    # names and words are folded hundreds of times per article: cache the short ones
+    return _fold_short(text) if len(text) <= 120 else _fold(text)
+
+
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+    return _NON_ALNUM.sub(" ", text.lower()).strip()
+
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_fold_short = lru_cache(maxsize=1 << 16)(_fold)
 
 
 @lru_cache(maxsize=16)
@@ -741,7 +751,7 @@ def find_org_candidates(
         has_type = (
             bool(pre or suf)
             or any(t in SUFFIX_TYPES for t in toks[1:])
-            or any(name.startswith(p + " ") for p in PREFIX_TYPES)
+            or name.startswith(_PREFIXES_SPACED)
         )
         if not has_type and key in places:
             continue

@@ -326,7 +326,7 @@ class Grouper:
 
     def _best(self, a: Any, cands: set[str]) -> str | None:
         best_key, best = None, self.threshold
-        for k in cands:
+        for k in sorted(cands):  # a set: sorted so that ties go the same way in every run
             inc = self.incidents.get(k)
             if inc is None:
                 continue
@@ -387,7 +387,7 @@ class Grouper:
     def match_existing(self, a: Any, min_victim: float = 0.85) -> str | None:
         """Best existing incident whose victim the article names (no new incident is made)."""
         best_key, best = None, self.threshold
-        for k in self.candidates(a):
+        for k in sorted(self.candidates(a)):
             inc = self.incidents[k]
             if (
                 not a.entities.victim

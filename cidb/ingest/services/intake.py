@@ -1,11 +1,17 @@
-"""The ingestor: reads items, analyses them in batches and stores each article in its
-own transaction (Article, Source, grouping state, incident); a rescue pass for
-borderline articles and the draft rebuilds close a run.
+"""The ingestor: reads items, analyses them, embeds what grouping needs and stores
+each batch of articles in one transaction (Articles, Sources, grouping states, new
+incidents); a rescue pass for borderline articles and the draft rebuilds close a run.
 
-Resumable by construction: every article commits with the grouping state it
-changed, an incident whose draft still needs rebuilding is flagged ``dirty`` in
-the same transaction, and a rerun skips stored articles by URL and content hash
-and first rebuilds whatever was left dirty.
+Pipelined: batch k is analysed on the main thread while batch k-1 is embedded in a
+background thread (the model's C code releases the GIL), then batch k-1 is grouped
+and stored. Only the articles ``select_for_embedding`` picks are embedded up front;
+grouping embeds the others on demand, only when no incident takes them by name.
+
+Resumable by construction: a batch commits with the grouping state it changed, an
+incident whose draft still needs rebuilding is flagged ``dirty`` in the same
+transaction, and a rerun skips stored articles by URL and content hash and first
+rebuilds whatever was left dirty. The search index and the data generation are
+updated once per transaction (``deferred_index``), not on every save.
 """
 
 from __future__ import annotations
@@ -15,14 +21,17 @@ import logging
 import os
 import signal
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
 
 from django.db import transaction
+from django.utils import timezone
 
-from cidb.incidents.models import Source, parse_iso_date
+from cidb.incidents import services as incident_services
+from cidb.incidents.models import Incident, Source, parse_iso_date
 
 from .. import analysis as nlp
 from .. import conf
@@ -31,6 +40,7 @@ from ..models import Article, IncidentCluster, sha256
 from .drafts import apply_draft, load_analysis, rebuild
 
 log = logging.getLogger(__name__)
+DRAFTS_PER_TRANSACTION = 50  # draft rebuilds committed together at the end of a run
 
 
 @dataclass
@@ -42,10 +52,21 @@ class Summary:
     irrelevant: int = 0
     borderline: int = 0
     rescued: int = 0
+    analysed: int = 0
+    embedded: int = 0  # up front and on demand
     created: set[int] = field(default_factory=set)
     updated: set[int] = field(default_factory=set)
     errors: list[tuple[str, str]] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # where the time went
+
+    def copy(self) -> Summary:
+        return replace(
+            self,
+            created=set(self.created),
+            updated=set(self.updated),
+            errors=list(self.errors),
+            seconds=dict(self.seconds),
+        )
 
     def timed(self, name: str, since: float) -> None:
         self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - since
@@ -99,28 +120,33 @@ class Prepared:
     analysis: Any = None
     existing: Article | None = None  # an earlier error row for this URL: retried
     copy_of: Article | None = None  # same content under another URL
+    copy_of_pending: Prepared | None = None  # same content earlier in this run, unstored
+    article: Article | None = None  # the stored row, once its batch is stored
 
 
 class Ingestor:
-    """Reads items, analyses them in batches and stores each article in its own
-    transaction. Holds the grouper and duplicate index rebuilt from the database."""
+    """Reads items, analyses them in batches and stores each batch in one transaction.
+    Holds the grouper and duplicate index rebuilt from the database."""
 
     def __init__(self, embedder: Any = None, batch: int | None = None) -> None:
         self.embedder = embedder or nlp.make_embedder(str(conf.get("INGEST_EMBEDDER")))
-        self.batch = int(batch or conf.get("INGEST_BATCH"))
+        self.batch = max(1, int(batch or conf.get("INGEST_BATCH")))
         self.summary = Summary()
         self.cache: dict[int, Any] = {}  # article id -> analysis, for draft rebuilds
         self._seen: set[str] = set()
+        self._name_tokens: set[str] = set()  # victim names seen this run (embedding choice)
+        self._unstored: dict[str, Prepared] = {}  # content hash -> article read, not stored
         self._kill_at = int(os.environ.get("CIDB_INGEST_KILL_AT", "0") or 0)  # tests only
         self._stored = 0
         self.load_state()
 
     # -- state ---------------------------------------------------------------------
     def load_state(self) -> None:
-        clusters = list(IncidentCluster.objects.values_list("key", "state", "incident_id"))
-        self.grouper = nlp.new_grouper([s for _, s, _ in clusters if s])
-        self.key_incident = {k: i for k, _, i in clusters}
-        self.incident_key = {i: k for k, _, i in clusters}
+        clusters = list(IncidentCluster.objects.values_list("pk", "key", "state", "incident_id"))
+        self.grouper = nlp.new_grouper([s for _, _, s, _ in clusters if s])
+        self.key_incident = {k: i for _, k, _, i in clusters}
+        self.incident_key = {i: k for _, k, _, i in clusters}
+        self.key_cluster = {k: pk for pk, k, _, _ in clusters}
         self.dups = nlp.DuplicateIndex()
         self.victim_of: dict[str, str | None] = {}
         self.incident_of_url: dict[str, int] = {}
@@ -128,6 +154,11 @@ class Ingestor:
         for url, data, incident_id in rows.iterator(chunk_size=2000):
             entities = data.get("entities") or {}
             self._index(url, data.get("fingerprint") or [], entities.get("victim"), incident_id)
+        # written once per transaction: grouping states (key -> needs a rebuild) and
+        # incident-source links
+        self._touched: dict[str, bool] = {}
+        self._links: list[tuple[int, int]] = []
+        self._sources: dict[str, Source] = {}
 
     def _index(self, url: str, fp: list[int], victim: str | None, incident_id: int | None) -> None:
         self.dups.add(url, fp)
@@ -143,27 +174,42 @@ class Ingestor:
         progress: Callable[[int], None] | None = None,
     ) -> Summary:
         self.flush()  # drafts left dirty by an interrupted run
-        pending: list[Prepared] = []
-        for item in items:
-            if limit is not None and self.summary.read >= limit:
-                break
-            self.summary.read += 1
-            t0 = time.perf_counter()
-            prepared = self._prepare(item)
-            self.summary.timed("read+analyse", t0)
-            if prepared is not None:
-                pending.append(prepared)
-            if len(pending) >= self.batch:
-                self._process(pending)
-                pending = []
-            if progress:
-                progress(1)
-        self._process(pending)
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-embed")
+        pending: tuple[list[Prepared], Future] | None = None
+        try:
+            for group in self._groups(items, limit):
+                t0 = time.perf_counter()
+                batch = self._prepare_group(group)
+                self.summary.timed("read+analyse", t0)
+                # batch k was analysed while batch k-1 was embedded: store k-1, then
+                # choose k's embeddings (the choice depends on the names grouped so far)
+                if pending is not None:
+                    self._store_batch(*pending)
+                pending = (batch, self._embed_later(pool, batch))
+                if progress:
+                    progress(len(group))
+            if pending is not None:
+                self._store_batch(*pending)
+        finally:
+            pool.shutdown(wait=True)
         t0 = time.perf_counter()
         self.rescue()
         self.flush()
         self.summary.timed("rescue+drafts", t0)
         return self.summary
+
+    def _groups(self, items: Iterable[Item], limit: int | None) -> Iterator[list[Item]]:
+        group: list[Item] = []
+        for item in items:
+            if limit is not None and self.summary.read >= limit:
+                break
+            self.summary.read += 1
+            group.append(item)
+            if len(group) >= self.batch:
+                yield group
+                group = []
+        if group:
+            yield group
 
     def _error(self, item: Item, reason: str, existing: Article | None = None) -> None:
         self.summary.errors.append((item.ref, reason))
@@ -180,78 +226,193 @@ class Ingestor:
             article.feed_id = item.feed_id
             article.save()
 
-    def _prepare(self, item: Item) -> Prepared | None:
-        existing = None
-        if item.url:
-            url = item.url.strip()
-            if url in self._seen:
-                self.summary.already += 1
-                return None
-            existing = Article.objects.filter(url_hash=sha256(url)).first()
-            if existing is not None and existing.status != Article.Status.ERROR:
-                self.summary.already += 1
-                return None
-        if item.error:
-            self._error(item, item.error, existing)
-            return None
-        try:
-            raw = item.raw()
-        except ItemError as exc:
-            self._error(item, str(exc), existing)
-            return None
-        except OSError as exc:
-            self._error(item, f"cannot read: {exc.strerror or exc}", existing)
-            return None
-        self._seen.add(item.url.strip())
-        content_hash = _body_hash(raw)
-        prepared = Prepared(item, raw, content_hash, existing=existing)
-        copy = (
-            Article.objects.filter(content_hash=content_hash)
-            .exclude(status=Article.Status.ERROR)
-            .exclude(url_hash=sha256(item.url.strip()))
-            .first()
-            if content_hash
-            else None
+    def _prepare_group(self, group: list[Item]) -> list[Prepared]:
+        """Items not stored yet, read and analysed (no embedding). Two queries per group:
+        stored URLs, then stored copies of the same content."""
+        hashes = [sha256(item.url.strip()) for item in group if item.url]
+        stored = dict(Article.objects.filter(url_hash__in=hashes).values_list("url_hash", "status"))
+        retry = [h for h, status in stored.items() if status == Article.Status.ERROR]
+        errors = (
+            {a.url_hash: a for a in Article.objects.filter(url_hash__in=retry)} if retry else {}
         )
-        if copy is not None:
-            prepared.copy_of = copy
-            return prepared
-        try:
-            prepared.analysis = nlp.analyse(raw)
-        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
-            log.exception("analysis failed for %s", item.ref)
-            self._error(item, f"analysis failed: {exc.__class__.__name__}: {exc}", existing)
-            return None
-        reason = nlp.fatal_error(prepared.analysis)
-        if reason:
-            self._error(item, reason, existing)
-            return None
-        return prepared
+        read: list[Prepared] = []
+        for item in group:
+            existing = None
+            if item.url:
+                url = item.url.strip()
+                url_hash = sha256(url)
+                if url in self._seen or (url_hash in stored and url_hash not in errors):
+                    self.summary.already += 1
+                    continue
+                existing = errors.get(url_hash)
+            if item.error:
+                self._error(item, item.error, existing)
+                continue
+            try:
+                raw = item.raw()
+            except ItemError as exc:
+                self._error(item, str(exc), existing)
+                continue
+            except OSError as exc:
+                self._error(item, f"cannot read: {exc.strerror or exc}", existing)
+                continue
+            self._seen.add(item.url.strip())
+            read.append(Prepared(item, raw, _body_hash(raw), existing=existing))
+        copies = self._stored_copies(read)
+        out = []
+        for p in read:
+            if p.content_hash in copies:
+                p.copy_of = copies[p.content_hash].get(sha256(p.item.url.strip()))
+                if p.copy_of is not None:
+                    out.append(p)
+                    continue
+            if p.content_hash in self._unstored:
+                p.copy_of_pending = self._unstored[p.content_hash]
+                out.append(p)
+                continue
+            if self._analyse(p):
+                if p.content_hash:
+                    self._unstored[p.content_hash] = p
+                out.append(p)
+        return out
 
-    def _process(self, batch: list[Prepared]) -> None:
+    def _stored_copies(self, read: list[Prepared]) -> dict[str, dict[str, Article]]:
+        """content hash -> {url hash of the reader -> first stored article with that
+        content under another URL}."""
+        hashes = {p.content_hash for p in read if p.content_hash}
+        if not hashes:
+            return {}
+        rows = (
+            Article.objects.filter(content_hash__in=hashes)
+            .exclude(status=Article.Status.ERROR)
+            .order_by("id")
+            .values_list("content_hash", "url_hash", "pk")
+        )
+        by_hash: dict[str, list[tuple[str, int]]] = {}
+        for content_hash, url_hash, pk in rows:
+            by_hash.setdefault(content_hash, []).append((url_hash, pk))
+        chosen: dict[str, dict[str, int]] = {}
+        for p in read:
+            url_hash = sha256(p.item.url.strip())
+            for other_hash, pk in by_hash.get(p.content_hash, []):
+                if other_hash != url_hash:
+                    chosen.setdefault(p.content_hash, {})[url_hash] = pk
+                    break
+        pks = {pk for m in chosen.values() for pk in m.values()}
+        if not pks:
+            return {}
+        articles = Article.objects.select_related("source").in_bulk(pks)
+        return {h: {u: articles[pk] for u, pk in m.items()} for h, m in chosen.items()}
+
+    def _analyse(self, p: Prepared) -> bool:
+        try:
+            p.analysis = nlp.analyse(p.raw)
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
+            log.exception("analysis failed for %s", p.item.ref)
+            self._error(p.item, f"analysis failed: {exc.__class__.__name__}: {exc}", p.existing)
+            return False
+        self.summary.analysed += 1
+        reason = nlp.fatal_error(p.analysis)
+        if reason:
+            self._error(p.item, reason, p.existing)
+            return False
+        return True
+
+    # -- embedding -----------------------------------------------------------------
+    def _embed_later(self, pool: ThreadPoolExecutor, batch: list[Prepared]) -> Future:
+        analyses = [p.analysis for p in batch if p.analysis is not None]
+        chosen = [
+            analyses[i] for i in nlp.select_for_embedding(analyses, self.grouper, self._name_tokens)
+        ]
+        return pool.submit(self._embed, chosen)
+
+    def _embed(self, analyses: list[Any]) -> None:
+        t0 = time.perf_counter()
+        nlp.embed(analyses, self.embedder)
+        self.summary.embedded += len(analyses)
+        self.summary.timed("embed", t0)
+
+    def _embed_now(self, a: Any) -> None:
+        """Grouping found no incident by name: embed and score again (on demand)."""
+        if a.text:
+            self._embed([a])
+
+    # -- storing a batch (one transaction) -----------------------------------------
+    def _store_batch(self, batch: list[Prepared], embedded: Future | None = None) -> None:
+        t0 = time.perf_counter()
+        if embedded is not None:
+            embedded.result()
+            self.summary.timed("embed wait", t0)
+            t0 = time.perf_counter()
         if not batch:
             return
-        t0 = time.perf_counter()
-        nlp.embed([p.analysis for p in batch if p.analysis is not None], self.embedder)
-        self.summary.timed("embed", t0)
-        t0 = time.perf_counter()
-        for p in batch:
-            try:
-                with transaction.atomic():
-                    if p.copy_of is not None:
-                        self._store_copy(p)
-                    else:
-                        self._store(p)
-            except Exception as exc:  # noqa: BLE001 - report, reload state, go on
-                log.exception("storing %s failed", p.item.ref)
-                self.summary.errors.append((p.item.ref, f"{exc.__class__.__name__}: {exc}"))
-                self.load_state()  # the in-memory grouper may be ahead of the database
-        self.summary.timed("group+store", t0)
+        before, cached = self.summary.copy(), set(self.cache)
+        try:
+            with transaction.atomic(), incident_services.deferred_index():
+                self._prefetch_sources(batch)
+                for p in batch:
+                    self._store_one(p)
+                self._write_touched()
+        except Exception as exc:  # noqa: BLE001 - report, reload state, go on
+            # the in-memory grouper is ahead of the database: reload it, then store the
+            # batch one article per transaction so only the failing article is lost
+            self.summary = before
+            for pk in set(self.cache) - cached:
+                del self.cache[pk]
+            for p in batch:
+                p.article = None
+            self.load_state()
+            if len(batch) == 1:
+                log.exception("storing %s failed", batch[0].item.ref)
+                self.summary.errors.append((batch[0].item.ref, f"{exc.__class__.__name__}: {exc}"))
+            else:
+                for p in batch:
+                    self._store_batch([p])
+        finally:
+            for p in batch:
+                if self._unstored.get(p.content_hash) is p:
+                    del self._unstored[p.content_hash]
+            self.summary.timed("store", t0)
 
-    # -- storing one article (inside a transaction) --------------------------------
+    def _prefetch_sources(self, batch: list[Prepared]) -> None:
+        hashes = [Source.hash_url(p.item.url) for p in batch]
+        self._sources = {s.url_hash: s for s in Source.objects.filter(url_hash__in=hashes)}
+
+    def _write_touched(self) -> None:
+        """Grouping states of the incidents this transaction touched, and new links."""
+        now = timezone.now()
+        clusters = [
+            IncidentCluster(
+                pk=self.key_cluster[key],
+                state=nlp.state_of(self.grouper, key),
+                dirty=dirty,
+                updated=now,
+            )
+            for key, dirty in self._touched.items()
+        ]
+        IncidentCluster.objects.bulk_update(clusters, ["state", "dirty", "updated"], batch_size=200)
+        through = Incident.sources.through
+        links = [through(incident_id=i, source_id=s) for i, s in dict.fromkeys(self._links)]
+        through.objects.bulk_create(links, ignore_conflicts=True, batch_size=500)
+        if links:
+            incident_services.incidents_changed([], reindex=False)
+        self._touched, self._links = {}, []
+
+    def _store_one(self, p: Prepared) -> None:
+        if p.copy_of_pending is not None:
+            p.copy_of = p.copy_of_pending.article
+            if p.copy_of is None:  # its original could not be stored: analyse it instead
+                p.copy_of_pending = None
+                if not self._analyse(p):
+                    return
+        if p.copy_of is not None:
+            self._store_copy(p)
+        else:
+            self._store(p)
+
     def _source(self, p: Prepared, text: str, title: str | None, language: str | None) -> Source:
         url = p.item.url.strip()
-        source = Source.objects.filter(url_hash=Source.hash_url(url)).first() or Source(url=url)
+        source = self._sources.get(Source.hash_url(url)) or Source(url=url)
         source.title = (title or text[:90] or url)[:500]
         source.publisher = _publisher(url, p.item.meta.get("publisher", ""))
         source.language = (language or "")[:8]
@@ -291,6 +452,7 @@ class Ingestor:
             article.save()
             self._maybe_die()
             self.cache[article.pk] = a
+            p.article = article
             self.summary.new += 1
             if borderline:
                 self.summary.borderline += 1
@@ -300,49 +462,43 @@ class Ingestor:
         dup = self.dups.query(a.fingerprint)
         if dup is not None and not nlp.same_victim(a, self.victim_of.get(dup)):
             dup = None  # a templated report about another victim of one wave
-        key = None
         if dup is not None and self.incident_of_url.get(dup) in self.incident_key:
             key = self.incident_key[self.incident_of_url[dup]]
             self.grouper.add_to(key, a)
             status = Article.Status.DUPLICATE
         else:
-            key = self.grouper.assign(a)
+            key = self.grouper.assign(a, embed=self._embed_now)
             status = Article.Status.GROUPED
         source = self._source(p, a.text, a.title, a.language)
         article = self._article(p, a, status)
         article.source = source
+        article.incident_id = self._attach(key, a, source)
         article.save()
         self._maybe_die()
-        cluster = self._attach(key, article, a, source)
         self.cache[article.pk] = a
-        self._index(url, a.fingerprint, a.entities.victim, cluster.incident_id)
+        p.article = article
+        self._index(url, a.fingerprint, a.entities.victim, article.incident_id)
         self.summary.new += 1
         if status == Article.Status.DUPLICATE:
             self.summary.copies += 1
 
-    def _attach(self, key: str, article: Article, a: Any, source: Source) -> IncidentCluster:
-        """Link the article to the incident of ``key`` (a new draft when there is none)."""
-        state = nlp.state_of(self.grouper, key)
+    def _attach(self, key: str, a: Any, source: Source) -> int:
+        """The incident of ``key`` (a new draft when there is none) gets the source;
+        returns its id. Grouping state and links are written at the end of the batch."""
         incident_id = self.key_incident.get(key)
-        cluster = (
-            IncidentCluster.objects.select_related("incident").filter(key=key).first()
-            if incident_id
-            else None
-        )
-        if cluster is None:
+        if incident_id is None:
             cluster = apply_draft(None, nlp.build_draft([a]), [a], [source], key=key)
-            self.key_incident[key] = cluster.incident_id
-            self.incident_key[cluster.incident_id] = key
-            self.summary.created.add(cluster.incident_id)
+            incident_id = cluster.incident_id
+            self.key_incident[key] = incident_id
+            self.incident_key[incident_id] = key
+            self.key_cluster[key] = cluster.pk
+            self.summary.created.add(incident_id)
+            self._touched.setdefault(key, False)
         else:
-            cluster.incident.sources.add(source)
-            cluster.dirty = True  # rebuilt from all its articles at the next flush
-            self.summary.updated.add(cluster.incident_id)
-        cluster.state = state
-        cluster.save()
-        Article.objects.filter(pk=article.pk).update(incident=cluster.incident)
-        article.incident = cluster.incident
-        return cluster
+            self._links.append((incident_id, source.pk))
+            self._touched[key] = True  # rebuilt from all its articles at the next flush
+            self.summary.updated.add(incident_id)
+        return incident_id
 
     def _store_copy(self, p: Prepared) -> None:
         """Same content as a stored article under another URL: one more source."""
@@ -357,17 +513,16 @@ class Ingestor:
         article.feed_id = p.item.feed_id
         article.error = ""
         self.summary.new += 1
+        p.article = article
         if orig.incident_id and orig.incident_id in self.incident_key:
             text = orig.source.text if orig.source_id else ""
             source = self._source(p, text, orig.title, orig.language)
             article.source = source
+            article.incident_id = orig.incident_id
             article.save()
             self._maybe_die()
-            cluster = IncidentCluster.objects.get(incident_id=orig.incident_id)
-            cluster.incident.sources.add(source)
-            cluster.dirty = True
-            cluster.save(update_fields=["dirty", "updated"])
-            Article.objects.filter(pk=article.pk).update(incident_id=orig.incident_id)
+            self._links.append((orig.incident_id, source.pk))
+            self._touched[self.incident_key[orig.incident_id]] = True
             self.summary.copies += 1
             self.summary.updated.add(orig.incident_id)
         else:
@@ -386,27 +541,34 @@ class Ingestor:
 
     def rescue(self) -> None:
         """Borderline articles join an existing incident when they clearly name its victim."""
-        for article in Article.objects.unattached_borderline().select_related("source"):
-            a = self.analysis_of(article)
-            key = self.grouper.match_existing(a)
-            if key is None or key not in self.key_incident:
-                continue
-            with transaction.atomic():
+        articles = list(Article.objects.unattached_borderline().select_related("source"))
+        if not articles:
+            return
+        with transaction.atomic(), incident_services.deferred_index():
+            hashes = [Source.hash_url(x.url) for x in articles]
+            self._sources = {s.url_hash: s for s in Source.objects.filter(url_hash__in=hashes)}
+            for article in articles:
+                a = self.analysis_of(article)
+                key = self.grouper.match_existing(a)
+                if key is None or key not in self.key_incident:
+                    continue
                 self.grouper.add_to(key, a)
                 a.flags.append("attached_by_victim")
-                source = self._source(
-                    Prepared(Item(article.url, url=article.url), article.raw, article.content_hash),
-                    a.text,
-                    a.title,
-                    a.language,
-                )
+                p = Prepared(Item(article.url, url=article.url), article.raw, article.content_hash)
+                source = self._source(p, a.text, a.title, a.language)
                 article.source = source
                 article.analysis = nlp.to_dict(a)
+                article.incident_id = self._attach(key, a, source)
                 article.save()
-                self._attach(key, article, a, source)
                 self.summary.rescued += 1
+            self._write_touched()
 
     def flush(self) -> None:
-        for cluster in IncidentCluster.objects.filter(dirty=True).select_related("incident"):
-            with transaction.atomic():
-                rebuild(cluster, self.analysis_of)
+        """Rebuild every dirty draft, a few dozen per transaction."""
+        pks = list(IncidentCluster.objects.filter(dirty=True).values_list("pk", flat=True))
+        for start in range(0, len(pks), DRAFTS_PER_TRANSACTION):
+            chunk = pks[start : start + DRAFTS_PER_TRANSACTION]
+            with transaction.atomic(), incident_services.deferred_index():
+                clusters = IncidentCluster.objects.filter(pk__in=chunk, dirty=True)
+                for cluster in clusters.select_related("incident"):
+                    rebuild(cluster, self.analysis_of)
