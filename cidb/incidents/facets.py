@@ -87,14 +87,29 @@ def _facet_rows(chunk: list[int]):
         return cursor.fetchall()
 
 
+def link_counts(name: str, chunk: list[int]) -> list[tuple[object, int]]:
+    """(related id, number of incidents) over one link table for some incidents, in
+    plain SQL: the ORM spends longer preparing a 10,000-id IN list than the database
+    spends answering it."""
+    through = getattr(Incident, name).through
+    column = {"attack_types": "attacktype_id", "motives": "motive_id",
+              "techniques": "technique_id", "actors": "threatactor_id"}[name]  # fmt: skip
+    marks = ",".join(["%s"] * len(chunk))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {column}, COUNT(*) FROM {through._meta.db_table} "
+            f"WHERE incident_id IN ({marks}) GROUP BY {column}",
+            chunk,
+        )
+        return cursor.fetchall()
+
+
 def compute_small(
     ids: list[int], *, member: bool, year_selected: bool, order: list[int] | None = None
 ) -> list[Facet]:
     """Facets of a result given by ids; fills ``order`` with the ids newest first."""
     countries, years, months, sectors, cia = Counter(), Counter(), Counter(), Counter(), Counter()
     links = {name: Counter() for name in ("attack_types", "motives", "techniques", "actors")}
-    columns = {"attack_types": "attacktype_id", "motives": "motive_id",
-               "techniques": "technique_id", "actors": "threatactor_id"}  # fmt: skip
     dated = []
     for chunk in _chunks(ids):
         for incident_id, country, date, sector, *posture in _facet_rows(chunk):
@@ -107,13 +122,7 @@ def compute_small(
             for name, value in zip(vocab.CIA_FIELDS, posture, strict=True):
                 cia[name] += value == "affected"
         for name in links if member else ("attack_types",):
-            through = getattr(Incident, name).through
-            for value, n in (
-                through.objects.filter(incident_id__in=chunk)
-                .order_by()
-                .values_list(columns[name])
-                .annotate(n=Count("id"))
-            ):
+            for value, n in link_counts(name, chunk):
                 links[name][value] += n
     if order is not None:
         dated.sort(reverse=True)

@@ -58,28 +58,20 @@ class TechniqueFilter(ValuesFilter):
     field_class = TechniqueMultipleField
 
 
-def search_ids(
-    text: str, tags: list[tuple[str, ...]], limit: int, *, ranked: bool = False
-) -> list[int] | None:
-    """Ids matching a text query and tag groups, from the index alone (best first when
-    ``ranked``); None when more than ``limit`` match."""
+def search_ids(text: str, tags: list[tuple[str, ...]], limit: int) -> list[int] | None:
+    """Ids matching a text query and tag groups, from the index alone, newest id first;
+    None when more than ``limit`` match (search_index.rank_ids() ranks them)."""
     parsed = search.parse_query(text)
     parsed.tags = tags
     table = search.FTS_TABLE
     if connection.vendor == "postgresql":
         expression = search.to_tsquery(parsed)
-        order = "ORDER BY ts_rank_cd(document, to_tsquery('simple', %s)) DESC, rowid DESC"
         sql = f"SELECT rowid FROM {table} WHERE document @@ to_tsquery('simple', %s)"
     else:
         expression = search.to_fts5(parsed)
-        order = f"ORDER BY bm25({table}, 4.0, 1.0, 0.0), rowid DESC"
         sql = f"SELECT rowid FROM {table} WHERE {table} MATCH %s"
-    params = [expression]
-    if ranked:
-        sql += " " + order
-        params += [expression] if "%s" in order else []
     with connection.cursor() as cursor:
-        cursor.execute(f"{sql} LIMIT %s", [*params, limit + 1])
+        cursor.execute(f"{sql} ORDER BY rowid DESC LIMIT %s", [expression, limit + 1])
         ids = [row[0] for row in cursor.fetchall()]
     return ids if len(ids) <= limit else None
 
@@ -164,10 +156,10 @@ class IncidentFilterSet(django_filters.FilterSet):
     UNTAGGED = ("month", "date_after", "date_before", "organization", "confidence", "motive",
                 "technique", "actor", "confidentiality", "integrity", "availability")  # fmt: skip
 
-    def index_ids(self, limit: int, *, ranked: bool = False) -> list[int] | None:
+    def index_ids(self, limit: int) -> list[int] | None:
         """The matching ids straight from the full-text index, when it alone decides the
         result (a text query or tagged filters, and no untagged filter); else None.
-        None also when more than ``limit`` match. ``ranked``: best matches first."""
+        None also when more than ``limit`` match."""
         if not (self.is_bound and self.is_valid()):
             return None
         data = self.form.cleaned_data
@@ -177,14 +169,7 @@ class IncidentFilterSet(django_filters.FilterSet):
         text = (data.get("q") or "").strip()
         if not (text or any(kind != "status" for kind, _ in tags)):
             return None
-        return search_ids(text, [group for _, group in tags], limit, ranked=ranked)
-
-    @property
-    def fts_tags(self) -> list[tuple[str, ...]]:
-        """The tag groups to pass to rank_by_search() for the listing."""
-        if self.is_bound and self.is_valid():
-            return [group for _, group in self.search_tags()]
-        return []
+        return search_ids(text, [group for _, group in tags], limit)
 
     @property
     def search_text(self) -> str:

@@ -54,6 +54,23 @@ class IncidentQuerySet(models.QuerySet):
             Prefetch("sources", queryset=Source.objects.only("id", "url", "title", "publisher")),
         )
 
+    def for_cards(self) -> IncidentQuerySet:
+        """What a list card shows (cidb/templates/incidents/_incident_card.html), in a
+        constant number of queries; descriptions and related long texts stay behind."""
+        from .models import Source, Technique, ThreatActor
+
+        return (
+            self.select_related("victim")
+            .defer("description", "victim__aliases")
+            .prefetch_related(
+                "attack_types",
+                "motives",
+                Prefetch("techniques", queryset=Technique.objects.only("id", "attack_id", "name")),
+                Prefetch("actors", queryset=ThreatActor.objects.only("id", "name")),
+                Prefetch("sources", queryset=Source.objects.only("id")),
+            )
+        )
+
     def search(self, text: str, tags: list[tuple[str, ...]] | None = None) -> IncidentQuerySet:
         """Only incidents matching a full-text query over victim, summary and description,
         and the given tag groups (facet filters indexed beside the text, see search.py).

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 import Stemmer
 
+from .vocab import STATUSES
+
 LANGUAGES = ("english", "swedish", "german", "danish")
 FTS_TABLE = "incidents_fts"
 MAX_DOCUMENT_CHARS = 200_000
@@ -137,14 +139,86 @@ def _fts5_group(terms: tuple[str, ...]) -> str:
     return f"({inner})"
 
 
+def _status_as_exclusion(query: ParsedQuery) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """(tag groups, excluded tag groups): a status group that includes "published"
+    becomes the exclusion of the other statuses. Nearly every incident is published, so
+    that tag's posting list is as long as the table; intersecting with it costs more
+    than ruling out the few others. Kept as is when nothing else would select rows."""
+    statuses = {tag("status", s) for s in STATUSES}
+    tags, excluded = list(query.tags), []
+    for group in query.tags:
+        if not set(group) <= statuses or tag("status", "published") not in group:
+            continue
+        others = [g for g in tags if g is not group]
+        if not (query.groups or query.prefixes or others):
+            break
+        tags = others
+        rest = tuple(sorted(statuses - set(group)))
+        if rest:
+            excluded.append(rest)
+    return tags, excluded
+
+
 def to_fts5(query: ParsedQuery) -> str:
     """An FTS5 MATCH expression (terms are word characters only, so quoting is safe)."""
+    tags, excluded_tags = _status_as_exclusion(query)
     parts = [_fts5_group(g) for g in query.groups] + [f'"{p}"*' for p in query.prefixes]
-    parts += [f"tags : {_fts5_group(g)}" for g in query.tags]
+    parts += [f"tags : {_fts5_group(g)}" for g in tags]
     expression = " AND ".join(parts)
     for group in query.excluded:
         expression = f"{expression} NOT {_fts5_group(group)}"
+    for group in excluded_tags:
+        expression = f"{expression} NOT tags : {_fts5_group(group)}"
     return expression
+
+
+# BM25 constants (the usual defaults) and field weights: a victim-name match counts
+# four times a body match, as in the index's own bm25() call.
+BM25_K1 = 1.2
+BM25_B = 0.75
+FIELD_WEIGHTS = (4.0, 1.0)
+
+
+def _term_patterns(query: ParsedQuery) -> list[re.Pattern]:
+    """One pattern a query group (or prefix), matching its terms as whole index tokens."""
+    patterns = [
+        re.compile(r"(?<!\S)(?:" + "|".join(re.escape(t) for t in group) + r")(?!\S)")
+        for group in query.groups
+    ]
+    patterns += [re.compile(r"(?<!\S)" + re.escape(p) + r"\S*") for p in query.prefixes]
+    return patterns
+
+
+def rank(query: ParsedQuery, documents: list[tuple[int, str, str]]) -> list[int]:
+    """Ids of (id, victim terms, body terms) documents, best match first.
+
+    BM25 over the two fields with the field weights above. Every candidate already
+    matches every query group, so an inverse document frequency would only weigh the
+    groups against one another; it is left out because computing it means reading the
+    whole posting list of each term, which costs more than ranking itself. Ties keep
+    the order the documents were given in (callers pass them newest first).
+    """
+    patterns = _term_patterns(query)
+    if not patterns or not documents:
+        return [doc[0] for doc in documents]
+    lengths = [
+        (v.count(" ") + 1 if v else 0, b.count(" ") + 1 if b else 0) for _, v, b in documents
+    ]
+    averages = [max(1.0, sum(lens[f] for lens in lengths) / len(lengths)) for f in (0, 1)]
+    scored = []
+    for position, ((incident_id, victim, body), lens) in enumerate(
+        zip(documents, lengths, strict=True)
+    ):
+        score = 0.0
+        for pattern in patterns:
+            for column, text in enumerate((victim, body)):
+                tf = len(pattern.findall(text)) if text else 0
+                if tf:
+                    norm = BM25_K1 * (1 - BM25_B + BM25_B * lens[column] / averages[column])
+                    score += FIELD_WEIGHTS[column] * tf * (BM25_K1 + 1) / (tf + norm)
+        scored.append((-score, position, incident_id))
+    scored.sort()
+    return [incident_id for _, _, incident_id in scored]
 
 
 def to_tsquery(query: ParsedQuery) -> str:
@@ -153,7 +227,8 @@ def to_tsquery(query: ParsedQuery) -> str:
     def group(terms: tuple[str, ...]) -> str:
         return "(" + " | ".join(f"'{t}'" for t in terms) + ")"
 
+    tags, excluded_tags = _status_as_exclusion(query)
     parts = [group(g) for g in query.groups] + [f"'{p}':*" for p in query.prefixes]
-    parts += [group(g) for g in query.tags]
-    parts += ["!" + group(g) for g in query.excluded]
+    parts += [group(g) for g in tags]
+    parts += ["!" + group(g) for g in query.excluded + excluded_tags]
     return " & ".join(parts)

@@ -114,6 +114,49 @@ def _write_postgres(cursor, docs: list[tuple[int, str, str, str]]) -> None:
         cursor.execute("DELETE FROM cidb_fts_stage")
 
 
+def rank_ids(text: str, ids: Sequence[int]) -> list[int]:
+    """``ids`` ordered by relevance to a text query, best first; ties keep the given order.
+
+    Meant for a few hundred candidates that are known to match. On SQLite the ranking
+    is done in Python from the stored documents (search.rank): FTS5's bm25() reads the
+    whole posting list of every phrase for its statistics, tags included, which at a
+    million incidents costs more than the rest of the page. PostgreSQL's ts_rank_cd
+    works on the stored tsvectors of the candidates alone.
+    """
+    parsed = search.parse_query(text)
+    ids = list(ids)
+    if not parsed or not ids:
+        return ids
+    position = {incident_id: i for i, incident_id in enumerate(ids)}
+    with connection.cursor() as cursor:
+        if _postgres():
+            scores: dict[int, float] = {}
+            expression = search.to_tsquery(parsed)
+            for chunk in _chunks(ids):
+                marks = ",".join(["%s"] * len(chunk))
+                cursor.execute(
+                    f"SELECT rowid, ts_rank_cd(document, to_tsquery('simple', %s)) "
+                    f"FROM {search.FTS_TABLE} WHERE rowid IN ({marks})",
+                    [expression, *chunk],
+                )
+                scores.update(cursor.fetchall())
+            return sorted(ids, key=lambda i: (-scores.get(i, 0.0), position[i]))
+        documents = []
+        for chunk in _chunks(ids):
+            marks = ",".join(["%s"] * len(chunk))
+            cursor.execute(
+                f"SELECT rowid, victim, body FROM {DOC_TABLE} WHERE rowid IN ({marks})", chunk
+            )
+            documents += [
+                (rowid, zlib.decompress(v).decode(), zlib.decompress(b).decode())
+                for rowid, v, b in cursor.fetchall()
+            ]
+    documents.sort(key=lambda doc: position[doc[0]])
+    ranked = search.rank(parsed, documents)
+    found = set(ranked)
+    return ranked + [i for i in ids if i not in found]  # no index row: last
+
+
 def clear() -> None:
     with connection.cursor() as cursor:
         if _postgres():

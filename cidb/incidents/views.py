@@ -17,7 +17,7 @@ from django.views.decorators.http import require_safe
 from cidb.accounts.models import is_editor, is_member
 
 from . import facets as facet_module
-from . import vocab
+from . import search_index, vocab
 from .filters import COUNTRY_CHOICES, IncidentFilterSet
 from .models import Incident, IncidentRedirect, Organization, Technique, ThreatActor, country_name
 
@@ -50,7 +50,7 @@ def _incident_rows(page):
     """Fill a page of incident ids with full rows. Sorting and paginating ids alone keeps
     long texts out of the database's sorter, which at a million rows is most of the cost."""
     ids = list(page.object_list)
-    rows = {i.id: i for i in Incident.objects.filter(id__in=ids).for_listing()}
+    rows = {i.id: i for i in Incident.objects.filter(id__in=ids).for_cards()}
     page.object_list = [rows[i] for i in ids if i in rows]
     return page
 
@@ -77,7 +77,7 @@ def _with(request: HttpRequest, name: str, value: str) -> str:
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     visible = Incident.objects.visible_to(request.user)
-    latest = visible.newest_first().for_listing()[:8]
+    latest = visible.newest_first().for_cards()[:8]
     stats = facet_module.cached_by_generation(
         f"home|{audience(request.user)}",
         lambda: visible.aggregate(incidents=Count("id"), countries=Count("country", distinct=True)),
@@ -119,12 +119,8 @@ def incident_list(request: HttpRequest) -> HttpResponse:
     # Relevance needs a score for every match; past RANK_LIMIT matches that costs more
     # than the page is worth, so broad searches list newest first (and say so).
     ranked = bool(filterset.search_text) and total <= RANK_LIMIT
-    if ranked:
-        # Ranked by the index alone when it decides the result; else joined to the rows.
-        listing = filterset.index_ids(RANK_LIMIT, ranked=True)
-        if listing is None:
-            listing = queryset.rank_by_search(filterset.search_text, filterset.fts_tags)
-            listing = listing.values_list("id", flat=True)
+    if ranked:  # the few matches come newest first with their facets; rank those
+        listing = search_index.rank_ids(filterset.search_text, newest)
     else:  # small results come ordered with their facets
         listing = (
             newest if newest is not None else queryset.newest_first().values_list("id", flat=True)

@@ -142,3 +142,68 @@ def test_search_page_ranks_victim_matches_first(client, corpus):
     names_in_order = [i.victim.name for i in response.context["page"].object_list]
     assert names_in_order == ["Kalix kommun", "Region Norrbotten"]
     assert "best matches first" in response.content.decode()
+
+
+def test_rank_weighs_victim_and_repeated_terms():
+    query = search.parse_query("ransomware kommun")
+    docs = [
+        (1, search.document("Region Norrbotten"), search.document("kommun ransomware hit")),
+        (2, search.document("Kalix kommun"), search.document("ransomware hit the kommun")),
+        (3, search.document("Bolaget AB"), search.document("kommun ransomware ransomware")),
+        (4, search.document("Other Region"), search.document("kommun ransomware hit")),
+    ]
+    ranked = search.rank(query, docs)
+    assert ranked[0] == 2  # the victim's own name matches
+    assert ranked.index(3) < ranked.index(1)  # more occurrences beat fewer
+    assert ranked.index(1) < ranked.index(4)  # a tie keeps the given order
+    assert search.rank(search.parse_query(""), docs) == [1, 2, 3, 4]
+
+
+def test_prefix_terms_rank_too():
+    query = search.parse_query("kyrk*")
+    docs = [(1, "other", "kyrkan"), (2, "kyrkan", "kyrkans")]
+    assert search.rank(query, docs) == [2, 1]
+
+
+def test_published_status_becomes_an_exclusion_of_the_others():
+    query = search.parse_query("data")
+    query.tags = [(search.tag("country", "SE"),), (search.tag("status", "published"),)]
+    expression = search.to_fts5(query)
+    assert "zzqspublished" not in expression
+    assert 'NOT tags : ("zzqsdraft" OR "zzqsinreview" OR "zzqsretracted")' in expression
+    assert "!('zzqsdraft' | 'zzqsinreview' | 'zzqsretracted')" in search.to_tsquery(query)
+    # Alone it must stay positive: a query of exclusions selects nothing.
+    alone = search.ParsedQuery(tags=[(search.tag("status", "published"),)])
+    assert search.to_fts5(alone) == 'tags : ("zzqspublished")'
+    drafts = search.parse_query("data")
+    drafts.tags = [(search.tag("status", "draft"),)]
+    assert 'tags : ("zzqsdraft")' in search.to_fts5(drafts)
+
+
+@pytest.mark.django_db
+def test_status_exclusion_keeps_drafts_out(client, corpus):
+    hidden = IncidentFactory(
+        victim=OrganizationFactory(name="Draft Hospital"),
+        country="DE",
+        summary="Ransomware hit the draft hospital.",
+        status="draft",
+    )
+    response = client.get("/incidents/", {"q": "ransomware", "country": "DE"})
+    assert hidden.victim.name not in response.content.decode()
+    assert [i.victim.name for i in response.context["page"].object_list] == [
+        "Universitätsklinikum Düsseldorf"
+    ]
+
+
+@pytest.mark.django_db
+def test_rank_ids_orders_candidates_on_both_backends(corpus):
+    from cidb.incidents import search_index
+
+    other = IncidentFactory(
+        victim=OrganizationFactory(name="Region Norrbotten"),
+        summary="Staff of every kommun in the county could not log in.",
+    )
+    kalix = corpus["municipality"].id
+    assert search_index.rank_ids("kommun", [other.id, kalix]) == [kalix, other.id]
+    assert search_index.rank_ids("", [other.id, kalix]) == [other.id, kalix]
+    assert search_index.rank_ids("kommun", [999_999, kalix]) == [kalix, 999_999]
