@@ -33,7 +33,7 @@ from cidb.incidents.models import (
     iso_date,
 )
 
-CHUNK_SIZE = 2000
+CHUNK_SIZE = 1000
 # json.dumps(..., ensure_ascii=False) builds an encoder per call; this one is reused.
 JSON = json.JSONEncoder(ensure_ascii=False)
 STATUS_CHOICES = ("published", "draft", "in_review", "retracted", "all")
