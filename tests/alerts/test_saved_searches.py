@@ -141,3 +141,25 @@ def test_unsubscribe_link_of_a_deleted_search(users):
     search.delete()
     response = Client().post(link.removeprefix("http://127.0.0.1:8000"))
     assert response.status_code == 200 and "no longer exists" in response.content.decode()
+
+
+def test_a_former_member_still_manages_searches_and_feed(client_for, users):
+    from cidb.alerts.models import FeedToken
+
+    user = users["member"]
+    search = services.save_search(user, "Sweden", "country=SE", "daily")
+    FeedToken.issue(user)
+    user.tier = "free"
+    user.save()
+    client = client_for("member")  # the same user, now free
+    page = client.get("/accounts/").content.decode()
+    assert "Sweden" in page and "public fields and counts while you are not a member" in page
+    assert "Revoke" in page and "New address" not in page
+    client.post(f"/alerts/searches/{search.pk}/", {"name": "Sweden", "frequency": "none"})
+    search.refresh_from_db()
+    assert search.frequency == "none"
+    client.post("/alerts/feed-token/revoke/")
+    assert not FeedToken.objects.filter(user=user).exists()
+    client.post(f"/alerts/searches/{search.pk}/delete/")
+    page = client.get("/accounts/").content.decode()
+    assert "Saved searches" not in page and "Personal feed" not in page
