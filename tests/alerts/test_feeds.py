@@ -166,3 +166,21 @@ def test_account_page_issues_shows_and_revokes_the_personal_feed(client_for, use
     # Free users cannot have one.
     client_for("free").post("/alerts/feed-token/")
     assert not FeedToken.objects.filter(user=users["free"]).exists()
+
+
+def test_the_atom_check_catches_broken_feeds(client, rich_incident):
+    good = client.get("/feed/").content.decode()
+    assert atom_errors(good.encode()) == []
+    no_id = good.replace("<id>http://testserver/feed/</id>", "", 1)
+    assert atom_errors(no_id.encode())
+    no_author = good.replace(
+        "<author><name>cidb</name><uri>http://127.0.0.1:8000/</uri></author>", ""
+    )
+    assert no_author != good
+    assert any("author" in e for e in atom_errors(no_author.encode()))
+    no_link = good.replace(f'<link href="http://127.0.0.1:8000/incidents/{rich_incident.uuid}/" '
+                           'rel="alternate"/>', "")  # fmt: skip
+    assert no_link != good
+    assert any("alternate link" in e for e in atom_errors(no_link.encode()))
+    bad_date = good.replace("<updated>", "<updated>yesterday ", 1)
+    assert atom_errors(bad_date.encode())
