@@ -220,6 +220,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 PAGE_SIZE = int(env("CIDB_PAGE_SIZE", "25"))
 MAX_QUERY_STRING = int(env("CIDB_MAX_QUERY_STRING", "2048"))
 FACET_CACHE_SECONDS = int(env("CIDB_FACET_CACHE_SECONDS", "600"))
+# How often huey recounts the whole-database statistics after a change (0: never).
+STATS_WARM_MINUTES = int(env("CIDB_STATS_WARM_MINUTES", "5"))
 
 # REST API (/api/v1/) and TAXII (/taxii2/). Rates per tier: anonymous < free < member.
 REST_FRAMEWORK = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html import escape
 
 from cidb.incidents import vocab
 from cidb.incidents.models import country_name
@@ -68,6 +69,7 @@ class Chart:
     legend: list[tuple[str, str]] = field(default_factory=list)
     note: str = ""
     wide: bool = False
+    table: str = ""  # HTML
 
 
 Link = Callable[[str, str], str]  # (filter name, value) -> URL, or "" for no link
@@ -271,7 +273,32 @@ def build(stats: Stats, *, keys: list[str] | None = None, link: Link = _no_link,
             out.append(cia(stats))
         elif key == "techniques":
             out.append(techniques(matrix or [], technique_url=technique_url))
+    for chart in out:
+        chart.table = table_html(chart)
     return out
+
+
+def _cell(value: object) -> str:
+    return f"{value:,}" if isinstance(value, int) else escape(str(value))
+
+
+def table_html(chart: Chart) -> str:
+    """The chart's text equivalent. Built here rather than in a template: a timeline
+    spans hundreds of rows, and template loops over them cost more than the chart."""
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in chart.headers)
+    body = (
+        "".join(
+            f'<tr><th scope="row">{_cell(row[0])}</th>'
+            + "".join(f"<td>{_cell(v)}</td>" for v in row[1:])
+            + "</tr>"
+            for row in chart.rows
+        )
+        or f'<tr><td colspan="{len(chart.headers)}">No incidents.</td></tr>'
+    )
+    return (
+        f'<table><caption class="visually-hidden">{escape(chart.title)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
 
 
 def csv_rows(chart: Chart) -> list[list[object]]:

@@ -22,4 +22,5 @@ def entity_charts(request: HttpRequest, entity: str, name: str, value: str) -> d
     query = QueryDict(mutable=True)
     query[name] = value
     filtered = FilteredStats(request, query)
-    return {"charts": filtered.charts(keys=KEYS[entity]), "stats_query": query.urlencode()}
+    _, charts = filtered.charts(keys=KEYS[entity])
+    return {"charts": charts, "stats_query": query.urlencode()}

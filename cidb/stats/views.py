@@ -40,6 +40,7 @@ class FilteredStats:
         self.params = urlencode(
             sorted((k, v) for k, vs in query.lists() for v in vs if k in self.filterset.filters)
         )
+        self.audience = audience(request.user)
         self._stats = None
 
     @property
@@ -48,25 +49,47 @@ class FilteredStats:
             self._stats = data.cached(
                 self.filterset.qs if not self.errors else None,
                 params=self.params,
-                audience=audience(self.filterset.request.user),
+                audience=self.audience,
                 member=self.member,
                 ids_source=lambda: self.filterset.index_ids(facets.SMALL_RESULT),
                 errors=bool(self.errors),
+                statuses=self.whole_statuses(),
             )
         return self._stats
 
-    def charts(self, keys: list[str] | None = None, link=None) -> list[charts.Chart]:
-        stats = self.stats
+    def whole_statuses(self) -> list[str] | None:
+        """The statuses the viewer sees when no filter is used (else None)."""
+        if self.params:
+            return None
+        return list(vocab.STATUSES) if self.audience == "editor" else ["published"]
+
+    def charts(self, keys: list[str] | None = None, link=None) -> tuple[int, list[charts.Chart]]:
+        """(total, the charts rendered), cached like the counts (until any incident
+        changes). Links depend on the address as given, so it is part of the key."""
         wanted = keys or list(charts.CHARTS)
-        matrix = None
-        if self.member and "techniques" in wanted:
-            matrix = data.matrix_techniques(stats.techniques)
-        return charts.build(
-            stats,
-            keys=wanted,
-            link=link or (lambda name, value: ""),
-            matrix=matrix,
-            technique_url=lambda attack_id: reverse("technique", args=[attack_id]),
+
+        def build() -> tuple[int, list[charts.Chart]]:
+            stats = self.stats
+            matrix = None
+            if self.member and "techniques" in wanted:
+                matrix = data.matrix_techniques(stats.techniques)
+            return stats.total, charts.build(
+                stats,
+                keys=wanted,
+                link=link or (lambda name, value: ""),
+                matrix=matrix,
+                technique_url=lambda attack_id: reverse("technique", args=[attack_id]),
+            )
+
+        if self.errors:
+            return build()
+        return facets.cached_by_generation(self._charts_key(wanted, bool(link)), build)
+
+    def _charts_key(self, wanted: list[str], linked: bool) -> str:
+        address = self.query.urlencode() if linked else ""
+        return (
+            f"stats-charts|{self.audience}|{int(self.member)}|{','.join(wanted)}|"
+            f"{self.params}|{address}"
         )
 
     def without_ignored(self, path: str) -> str:
@@ -117,12 +140,13 @@ def stats_page(request: HttpRequest) -> HttpResponse:
         return _with(request, name, value) if name in filtered.filterset.filters else ""
 
     query = urlencode([(k, v) for k, vs in request.GET.lists() for v in vs if k != "page"])
+    total, built = filtered.charts(link=link)
     return render(
         request,
         "stats/stats.html",
         {
-            "total": filtered.stats.total,
-            "charts": filtered.charts(link=link),
+            "charts": built,
+            "total": total,
             "selected": selected,
             "errors": filtered.errors,
             "query": query,
@@ -151,7 +175,7 @@ def chart_csv(request: HttpRequest, chart: str) -> HttpResponse:
         problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in filtered.errors.items())
         return HttpResponse(f"Some filters could not be used: {problems}\n", status=400,
                             content_type="text/plain; charset=utf-8")  # fmt: skip
-    (built,) = filtered.charts(keys=[chart])
+    _, (built,) = filtered.charts(keys=[chart])
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="cidb-{chart}.csv"'
     csv.writer(response).writerows(charts.csv_rows(built))
