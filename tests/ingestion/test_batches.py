@@ -89,3 +89,20 @@ def test_a_failing_article_costs_only_itself(db, write_jsonl, monkeypatch):
     monkeypatch.setattr(services.intake, "apply_draft", real)
     again = run(write_jsonl(ARTICLES))
     assert again.new == 1 and again.already == 4 and not again.errors
+
+
+def test_history_records_what_was_written(db, write_jsonl):
+    """The change log's values (computed from what a draft wrote, not read back) are
+    the incident's values."""
+    run(write_jsonl(ARTICLES[:1], "a.jsonl"))
+    incident = Article.objects.get(url=ARTICLES[0]["url"]).incident
+    created = incident.changes.get(action="create").changes
+    now = incident_services.snapshot(incident)
+    assert {k: v[1] for k, v in created.items()} == {k: v for k, v in now.items() if v is not None}
+    assert created["sources"][1] == [ARTICLES[0]["url"]] and created["attack_types"][1]
+    run(write_jsonl([ARTICLES[1], FOLLOW_UP], "b.jsonl"))
+    incident.refresh_from_db()
+    updated = incident.changes.filter(action="update").latest("pk").changes
+    now = incident_services.snapshot(incident)
+    assert len(now["sources"]) == 3  # linked as the articles arrived, before the rebuild
+    assert updated and all(now[k] == v[1] for k, v in updated.items())

@@ -126,7 +126,36 @@ def current_values(incident: Incident) -> dict[str, Any]:
     }
 
 
-def _write_fields(incident: Incident, draft: dict, members: list[Any]) -> None:
+def _related(draft: dict) -> dict[str, list[Any]]:
+    """The many-to-many values of a draft, as records."""
+    techniques = [str(t).upper() for t in draft.get("techniques") or []]
+    return {
+        "attack_types": list(AttackType.objects.filter(slug__in=draft.get("attack_types") or [])),
+        "motives": list(Motive.objects.filter(slug__in=draft.get("motives") or [])),
+        "techniques": list(Technique.objects.filter(attack_id__in=techniques)),
+        "actors": _actors(draft),
+    }
+
+
+def _link_new(incident: Incident, name: str, objs: list[Any]) -> None:
+    """Link records to a new incident: rows straight into the through table (``set``
+    and ``add`` would first read what is linked: nothing). Sends no m2m signal; the
+    caller reports the change (``incidents_changed``)."""
+    if not objs:
+        return
+    manager = getattr(incident, name)
+    through = manager.through
+    src, tgt = f"{manager.source_field_name}_id", f"{manager.target_field_name}_id"
+    pks = dict.fromkeys(o.pk for o in objs)
+    through.objects.bulk_create([through(**{src: incident.pk, tgt: pk}) for pk in pks])
+
+
+def _write_fields(
+    incident: Incident, draft: dict, members: list[Any], before: dict | None = None
+) -> dict[str, list[str]]:
+    """Write the draft's values; returns the many-to-many values written, in the
+    shape ``incident_services.snapshot`` gives them. ``before`` (that snapshot, taken
+    in this transaction) lets unchanged many-to-many values go unwritten."""
     country = _country(draft.get("country"))
     incident.victim = _organization(draft.get("victim"), draft.get("victim_aliases") or [], country)
     incident.date, incident.date_precision = _date(draft, members)
@@ -136,12 +165,37 @@ def _write_fields(incident: Incident, draft: dict, members: list[Any]) -> None:
     for name, value in _cia(draft).items():
         setattr(incident, name, value)
     incident.conflicts = draft.get("conflicts") or []
+    created = incident.pk is None
     incident.save()
-    incident.attack_types.set(AttackType.objects.filter(slug__in=draft.get("attack_types") or []))
-    incident.motives.set(Motive.objects.filter(slug__in=draft.get("motives") or []))
-    techniques = [str(t).upper() for t in draft.get("techniques") or []]
-    incident.techniques.set(Technique.objects.filter(attack_id__in=techniques))
-    incident.actors.set(_actors(draft))
+    related = _related(draft)
+    written = {
+        name: sorted(str(getattr(o, incident_services.M2M_FIELDS[name])) for o in objs)
+        for name, objs in related.items()
+    }
+    for name, objs in related.items():
+        if created:
+            _link_new(incident, name, objs)
+        elif before is None or before.get(name) != written[name]:
+            getattr(incident, name).set(objs)
+    if created:
+        incident_services.incidents_changed([incident.pk])  # attack types are search tags
+    return written
+
+
+def _snapshot_after(
+    incident: Incident, before: dict, written: dict[str, list[str]], sources: list[Source]
+) -> dict[str, Any]:
+    """``incident_services.snapshot`` after a draft was applied, from the snapshot before
+    and what was written (reading the many-to-many values again costs five queries)."""
+    data = {
+        name: incident_services._jsonable(getattr(incident, name))
+        for name in incident_services.SCALAR_FIELDS
+    }
+    for name in incident_services.M2M_FIELDS:
+        data[name] = before.get(name) or []
+    data.update(written)
+    data["sources"] = sorted(set(data["sources"]) | {str(s.url) for s in sources})
+    return data
 
 
 def apply_draft(
@@ -159,13 +213,13 @@ def apply_draft(
     stored = {k: v for k, v in draft.items() if k not in ("summary", "description")}
     if cluster is None:
         incident = Incident(status="draft")
-        _write_fields(incident, draft, members)
-        incident.sources.add(*sources)
+        written = _write_fields(incident, draft, members)
+        _link_new(incident, "sources", sources)
         cluster = IncidentCluster.objects.create(incident=incident, key=key, draft=stored)
         incident_services.record_change(
             incident,
             ChangeLog.Action.CREATE,
-            incident_services.diff({}, incident_services.snapshot(incident)),
+            incident_services.diff({}, _snapshot_after(incident, {}, written, sources)),
             user,
             comment=f"ingest: drafted from {len(members)} article(s)",
         )
@@ -173,9 +227,11 @@ def apply_draft(
     incident = cluster.incident
     previous = cluster.draft or {}
     before = incident_services.snapshot(incident)
+    written: dict[str, list[str]] = {}
     if incident.status in EDITABLE:
-        _write_fields(incident, draft, members)
-        incident.sources.add(*sources)
+        written = _write_fields(incident, draft, members, before)
+        if not {str(x.url) for x in sources} <= set(before["sources"]):
+            incident.sources.add(*sources)
         comment = f"ingest: draft rebuilt from {len(members)} article(s)"
     else:
         incident.sources.add(*sources)
@@ -192,7 +248,7 @@ def apply_draft(
     cluster.draft = stored
     cluster.dirty = False
     cluster.save()
-    changes = incident_services.diff(before, incident_services.snapshot(incident))
+    changes = incident_services.diff(before, _snapshot_after(incident, before, written, sources))
     if incident.status not in EDITABLE:
         # sources were linked when the articles arrived: say what is new for editors
         old = {s["url"] for s in previous.get("sources") or []}
