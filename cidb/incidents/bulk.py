@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from . import search, search_index, services
+from . import link_index, search, search_index, services
 from .models import Incident, Organization, Source, Technique, ThreatActor
 from .synth import SyntheticCorpus
 
@@ -145,7 +145,7 @@ def generate(
         batch = [item for _, item in zip(range(min(batch_size, n - done)), stream, strict=False)]
         if not batch:
             break
-        incidents, sources, fts = [], [], []
+        incidents, sources, fts, link_rows = [], [], [], []
         links: dict[str, list[tuple]] = {
             "attack_types": [], "motives": [], "techniques": [], "actors": [], "sources": []
         }  # fmt: skip
@@ -178,12 +178,16 @@ def generate(
             fts.append(
                 (iid, " ".join([name, *aliases]), f"{item['summary']}\n{item['description']}", tags)
             )
-            links["attack_types"] += [(iid, t) for t in item["attack_types"]]
-            links["motives"] += [(iid, m) for m in item["motives"]]
-            links["techniques"] += [
-                (iid, technique_ids[t]) for t in item["techniques"] if t in technique_ids
-            ]
-            links["actors"] += [(iid, actor_ids[k]) for k in item["actors"] if k < len(actor_ids)]
+            keys = {
+                "attack_types": list(item["attack_types"]),
+                "motives": list(item["motives"]),
+                "techniques": [technique_ids[t] for t in item["techniques"] if t in technique_ids],
+                "actors": [actor_ids[k] for k in item["actors"] if k < len(actor_ids)],
+            }
+            for name, values in keys.items():
+                links[name] += [(iid, value) for value in values]
+            if any(keys.values()):
+                link_rows.append((iid, *(" ".join(map(str, values)) for values in keys.values())))
             for k in range(item["n_sources"]):
                 sid = next_source
                 next_source += 1
@@ -207,6 +211,7 @@ def generate(
                     links["actors"])  # fmt: skip
             _insert("incidents_incident_sources", ("incident_id", "source_id"), links["sources"])
             search_index.write(fts, replace=False)
+            link_index.write(link_rows, replace=False)
         done += len(batch)
         counts["incidents"] += len(incidents)
         counts["sources"] += len(sources)

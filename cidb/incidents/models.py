@@ -389,6 +389,25 @@ def parse_iso_date(text: str) -> tuple[dt.date, str]:
         raise ValueError(f"{text!r} is not a date as YYYY, YYYY-MM or YYYY-MM-DD") from exc
 
 
+class IncidentLinks(models.Model):
+    """The keys of an incident's attack types, motives, techniques and threat actors,
+    space-separated, in one narrow row (see link_index.py). Derived data, kept with the
+    search index; no foreign key, like the index: rows follow incidents through the
+    delete signal and ids are never reused."""
+
+    incident_id = models.BigIntegerField(primary_key=True)
+    attack_types = models.TextField(blank=True, default="")
+    motives = models.TextField(blank=True, default="")
+    techniques = models.TextField(blank=True, default="")
+    actors = models.TextField(blank=True, default="")
+
+    class Meta:
+        verbose_name_plural = "incident links"
+
+    def __str__(self) -> str:
+        return f"links of incident {self.incident_id}"
+
+
 class IncidentRedirect(models.Model):
     """Keeps a merged incident's URL working: it redirects to the survivor."""
 

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import F
 from django.db.models.fields.files import FieldFile
 
-from . import search, search_index, vocab
+from . import link_index, search, search_index, vocab
 from .models import (
     AttackType,
     ChangeLog,
@@ -147,6 +147,7 @@ def reindex_incidents(ids: Iterable[int]) -> int:
             for i in incidents
         )
     search_index.write(rows)
+    link_index.refresh(ids)
     return len(rows)
 
 
@@ -162,12 +163,16 @@ def search_victim_text(name: str, aliases: list[str], incident: Incident | None 
 
 
 def delete_search_rows(ids: Iterable[int]) -> None:
+    ids = list(ids)
     search_index.delete(ids)
+    link_index.delete(ids)
 
 
 def rebuild_search_index(batch: int = 2000, progress=None) -> int:
-    """Rebuild the whole index (after a bulk import or a normaliser change)."""
+    """Rebuild the whole index and the link rows (after a bulk import or a normaliser
+    change)."""
     search_index.clear()
+    link_index.clear()
     ids = list(Incident.objects.order_by("id").values_list("id", flat=True))
     done = 0
     for start in range(0, len(ids), batch):

@@ -33,11 +33,29 @@ def organization_saved(sender, instance: Organization, created: bool, raw=False,
     services.incidents_changed(list(instance.incidents.values_list("id", flat=True)))
 
 
-def _m2m_changed(sender, instance, action: str, **kwargs) -> None:
-    if action in ("post_add", "post_remove", "post_clear"):
-        # attack types are search tags
-        tags = sender is Incident.attack_types.through and isinstance(instance, Incident)
-        services.incidents_changed([instance.pk] if tags else [], reindex=tags)
+# Link tables whose keys are indexed: attack types as search tags, all four in the
+# incident's link row (link_index.py). Sources are neither.
+_INDEXED_LINKS = {
+    getattr(Incident, f).through for f in ("attack_types", "motives", "techniques", "actors")
+}
+
+
+def _m2m_changed(sender, instance, action: str, reverse: bool, pk_set=None, **kwargs) -> None:
+    if action == "pre_clear" and reverse:
+        # Cleared from the other side (technique.incidents.clear()): the incidents are
+        # only known before the clear.
+        instance._cidb_cleared = list(instance.incidents.values_list("id", flat=True))
+        return
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if isinstance(instance, Incident):
+        ids = [instance.pk]
+    elif action == "post_clear":
+        ids = getattr(instance, "_cidb_cleared", [])
+    else:
+        ids = list(pk_set or [])
+    indexed = sender in _INDEXED_LINKS
+    services.incidents_changed(ids if indexed else [], reindex=indexed)
 
 
 for _field in ("attack_types", "motives", "techniques", "actors", "sources"):

@@ -153,8 +153,18 @@ def test_generate_creates_searchable_linked_incidents():
     assert Incident.objects.filter(victim__isnull=True).count() == 0
     assert Source.objects.count() > 0
     assert Incident.objects.filter(techniques__isnull=False).distinct().count() > 200
-    # search rows were written alongside
+    # search rows and link rows were written alongside
     assert Incident.objects.search("attack").count() > 0
+    from cidb.incidents import link_index
+    from cidb.incidents.models import IncidentLinks
+
+    def as_sets(rows):
+        return {(r[0], *(frozenset(c.split()) for c in r[1:])) for r in rows}
+
+    written = IncidentLinks.objects.values_list("incident_id", *link_index.LINKS)
+    built = link_index.build(list(Incident.objects.values_list("id", flat=True)))
+    assert len(written) > 250
+    assert as_sets(written) == as_sets(built)
     # a later save through the ORM still works (sequences were reset on PostgreSQL)
     org = Organization.objects.create(name="After generation", country="SE")
     assert org.pk > 0
