@@ -90,7 +90,7 @@ class IncidentViewSet(viewsets.ReadOnlyModelViewSet):
     def list(self, request, *args, **kwargs) -> Response:
         queryset = _filtered(request)
         search = (request.query_params.get("q") or "").strip()
-        ordered = queryset.rank_by_search(search) if search else queryset.newest_first()
+        ordered = queryset.by_relevance(search) if search else queryset.newest_first()
         member = records.Audience.of(request.user).member
         page = self.paginate_queryset(records.with_related(ordered, member=member))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from django.db import connection, models
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, Value, When
 from django.db.models.expressions import RawSQL
 
-from . import search
+from . import search, search_index
+
+# Ranking needs every match scored; up to this many it is cheap (see by_relevance).
+RANK_LIMIT = 500
 
 
 class IncidentQuerySet(models.QuerySet):
@@ -90,33 +93,18 @@ class IncidentQuerySet(models.QuerySet):
             expression = search.to_fts5(parsed)
         return self.filter(id__in=RawSQL(sql, [expression]))
 
-    def rank_by_search(
-        self, text: str, tags: list[tuple[str, ...]] | None = None
-    ) -> IncidentQuerySet:
-        """Order by relevance to a full-text query (best first); use on the final list only.
-
-        Passing the same tags as to search() keeps the joined match set small.
-        """
-        parsed = search.parse_query(text)
-        if not parsed:
-            return self
-        parsed.tags = list(tags or [])
-        table = search.FTS_TABLE
-        incident_table = self.model._meta.db_table
-        if connection.vendor == "postgresql":
-            expression = search.to_tsquery(parsed)
-            where = f"{table}.document @@ to_tsquery('simple', %s)"
-            select = f"ts_rank_cd({table}.document, to_tsquery('simple', %s))"
-        else:
-            expression = search.to_fts5(parsed)
-            where = f"{table} MATCH %s"
-            # bm25 is lower for better matches; negated so both backends sort descending.
-            # Weights: victim, body, tags (tags never count for relevance).
-            select = f"-bm25({table}, 4.0, 1.0, 0.0)"
-        return self.extra(
-            select={"search_rank": select},
-            select_params=[expression],
-            tables=[table],
-            where=[f"{table}.rowid = {incident_table}.id", where],
-            params=[expression],
-        ).order_by("-search_rank", "-date", "-id")
+    def by_relevance(self, text: str, limit: int = RANK_LIMIT) -> IncidentQuerySet:
+        """Best matches for a text query first (ties newest first) when at most ``limit``
+        incidents are in the set; past that, ranking costs more than it is worth and the
+        set comes newest first. Use on a set already filtered by search()."""
+        if not search.parse_query(text):
+            return self.newest_first()
+        ids = list(self.newest_first().values_list("id", flat=True)[: limit + 1])
+        if len(ids) > limit or not ids:
+            return self.newest_first()
+        ranked = search_index.rank_ids(text, ids)
+        position = Case(
+            *[When(id=incident_id, then=Value(i)) for i, incident_id in enumerate(ranked)],
+            output_field=IntegerField(),
+        )
+        return self.order_by(position, "-id")

@@ -20,8 +20,7 @@ from . import facets as facet_module
 from . import search_index, vocab
 from .filters import COUNTRY_CHOICES, IncidentFilterSet
 from .models import Incident, IncidentRedirect, Organization, Technique, ThreatActor, country_name
-
-RANK_LIMIT = 500
+from .querysets import RANK_LIMIT
 
 
 def audience(user) -> str:

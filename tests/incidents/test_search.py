@@ -101,9 +101,12 @@ def test_victim_matches_rank_first(corpus):
         victim=OrganizationFactory(name="Region Norrbotten"),
         summary="Staff of every kommun in the county could not log in.",
     )
-    ranked = list(Incident.objects.search("kommun").rank_by_search("kommun"))
+    ranked = list(Incident.objects.search("kommun").by_relevance("kommun"))
     assert ranked[0].victim.name == "Kalix kommun"
     assert len(ranked) == 2
+    # Past the limit, newest first: Region Norrbotten was created last (same date).
+    newest = list(Incident.objects.search("kommun").by_relevance("kommun", limit=1))
+    assert [i.victim.name for i in newest] == ["Region Norrbotten", "Kalix kommun"]
 
 
 @pytest.mark.django_db
