@@ -6,7 +6,7 @@ from cidb.incidents.models import Incident
 
 
 class Command(BaseCommand):
-    help = "Rebuild the full-text search index of all incidents."
+    help = "Rebuild the full-text search index and the facet link rows of all incidents."
 
     def handle(self, *args, **options) -> None:
         total = Incident.objects.count()
