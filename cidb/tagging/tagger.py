@@ -11,11 +11,18 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
+from .glossary import Gloss, gloss, guess_language
 from .sentence_models import EmbeddingModel, KnnModel, LexicalModel, aggregate, make_vectorizer
-from .text import is_english, split_sentences
+from .text import function_word_counts, is_english, split_sentences
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "models"
 FORMAT_VERSION = 1
+# How non-English text is scored (see docs/tagging.md, "Other languages"):
+# "glossary": glossed into English domain words, then the English lexical model (fast);
+# "glossary+e5": also e5 on the sentences that contain a glossary term (thorough, slow);
+# "e5": e5 on every sentence (the first cross-lingual path; slowest, weakest);
+# "none": the English model on the raw text (what the rcATT-style baseline does).
+CROSSLINGUAL_MODES = ("glossary", "glossary+e5", "e5", "none")
 
 
 @dataclass
@@ -49,7 +56,7 @@ class Tagger:
     """Scores sentences per technique and aggregates them to the document.
 
     English documents use ``method`` (lexical, embedding, or both averaged); other
-    languages use the cross-lingual embedding scorer when the model has one.
+    languages go through ``crosslingual`` (one of ``CROSSLINGUAL_MODES``).
     """
 
     def __init__(
@@ -64,7 +71,11 @@ class Tagger:
         lex_weight: float = 0.5,
         agg: str = "max",
         meta: dict | None = None,
+        crosslingual: str = "glossary",
     ) -> None:
+        if crosslingual not in CROSSLINGUAL_MODES:
+            raise ValueError(f"crosslingual must be one of {CROSSLINGUAL_MODES}")
+        self.crosslingual = crosslingual
         self.classes = list(classes)
         self.names = dict(names)
         self.method = method
@@ -107,10 +118,67 @@ class Tagger:
 
         return embed(list(sentences))
 
-    def _thresholds_for(self, english: bool) -> np.ndarray:
-        if not english and self.embedding is not None and self.xl_thresholds is not None:
-            return self.xl_thresholds
-        return self.thresholds
+    def _keep_word(self, word: str) -> bool:
+        return word in self.lexical.vectorizer.vocabulary_
+
+    def gloss(self, sentences: Sequence[str], lang: str | None) -> list[Gloss]:
+        """English glosses of non-English sentences (see ``glossary.gloss``)."""
+        return [gloss(s, lang, self._keep_word) for s in sentences]
+
+    def gloss_scores(
+        self, sentences: Sequence[str], lang: str | None
+    ) -> tuple[np.ndarray, list[int]]:
+        """Lexical scores of the glosses and the number of glossary terms per sentence.
+
+        A gloss holds only domain words, so its TF-IDF row (unit length) would weigh them
+        as if the sentence had nothing else: each row is scaled by sqrt(k / (k + other)),
+        as if the ``other`` left-out words had the weight of an average kept one.
+        """
+        gl = self.gloss(sentences, lang)
+        k = np.array([len(g.text.split()) for g in gl], dtype=np.float32)
+        other = np.array([g.other for g in gl], dtype=np.float32)
+        scale = np.sqrt(k / np.maximum(k + other, 1.0))
+        return self.lexical.proba([g.text for g in gl], scale), [g.terms for g in gl]
+
+    def foreign_scores(
+        self, sentences: Sequence[str], lang: str | None, mode: str | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(sentence scores, decision thresholds) for non-English sentences."""
+        mode = mode or self.crosslingual
+        if mode == "none" or self.lexical is None:
+            mode = "e5" if self.lexical is None else "none"
+        if mode in ("e5", "glossary+e5") and (self.embedding is None or self.xl_thresholds is None):
+            mode = "glossary"
+        if mode == "none":
+            return self.sentence_scores(sentences), self.thresholds
+        if mode == "e5":
+            return self.embedding.proba(self._embed(sentences, None)), self.xl_thresholds
+        scores, terms = self.gloss_scores(sentences, lang)
+        if mode == "glossary":
+            return scores, self.thresholds
+        # Thorough: e5 also scores the sentences that mention a domain term; the two
+        # paths are put on one scale (threshold -> 0.5) and the higher score wins.
+        scores = _rescale(scores, self.thresholds)
+        picked = [i for i, n in enumerate(terms) if n]
+        if picked:
+            emb = self.embedding.proba(self._embed([sentences[i] for i in picked], None))
+            scores[picked] = np.maximum(scores[picked], _rescale(emb, self.xl_thresholds))
+        return scores, np.full(len(self.classes), 0.5, dtype=np.float32)
+
+    def language(self, text: str) -> str | None:
+        """None for English text (or when cross-lingual scoring is off), else a code
+        from ``glossary.LANGUAGES`` or "xx" (not English, language unknown).
+
+        Text without a sign of another language (IOC lists, code, tables) stays English.
+        """
+        known = self._keep_word if self.lexical is not None else None
+        if self.crosslingual == "none" or is_english(text, known):
+            return None
+        lang = guess_language(text)
+        if lang is None:
+            en, other, _ = function_word_counts(text)
+            return "xx" if other > en else None
+        return lang
 
     def tag(self, text: str, min_score: float = 0.5, max_evidence: int = 3) -> list[TechniqueHit]:
         """Techniques in ``text`` with scores and evidence sentences, best first."""
@@ -130,9 +198,12 @@ class Tagger:
             if not sentences:
                 results.append([])
             else:
-                english = is_english(text) if self.embedding is not None else True
-                scores = self.sentence_scores(sentences, english=english)
-                results.append(self._hits(sentences, scores, english, min_score, max_evidence))
+                lang = self.language(text)
+                if lang is None:
+                    scores, th = self.sentence_scores(sentences), self.thresholds
+                else:
+                    scores, th = self.foreign_scores(sentences, lang)
+                results.append(self._hits(sentences, scores, th, min_score, max_evidence))
             if progress:
                 progress(1)
         return results
@@ -141,11 +212,10 @@ class Tagger:
         self,
         sentences: Sequence[str],
         scores: np.ndarray,
-        english: bool,
+        th: np.ndarray,
         min_score: float,
         max_evidence: int,
     ) -> list[TechniqueHit]:
-        th = self._thresholds_for(english)
         doc = aggregate(scores, [0, len(sentences)], self.agg)[0]
         rescaled = _rescale(doc, th)
         hits = []
@@ -202,7 +272,9 @@ class Tagger:
         )
 
     @classmethod
-    def load(cls, directory: str | os.PathLike | None = None) -> Tagger:
+    def load(
+        cls, directory: str | os.PathLike | None = None, crosslingual: str = "glossary"
+    ) -> Tagger:
         """Load a saved model (default: the artifact shipped inside this package)."""
         d = Path(directory) if directory else DEFAULT_MODEL_DIR
         if not (d / "tagger.json").is_file():
@@ -247,6 +319,7 @@ class Tagger:
             lex_weight=meta.get("lex_weight", 0.5),
             agg=meta.get("agg", "max"),
             meta=meta.get("meta", {}),
+            crosslingual=crosslingual,
         )
         tagger.extra_arrays = {k: v for k, v in arrays.items() if k.startswith("oof_")}
         return tagger

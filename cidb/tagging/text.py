@@ -6,6 +6,7 @@ Standard library only, so the tagger core stays light.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 
 # A sentence ends at . ! ? (optionally followed by a quote/bracket) before whitespace
@@ -103,7 +104,8 @@ _OTHER_TEXT = (
     # nl / fr / es / it / fi / pl
     "het een van niet zijn voor ook naar le la les des est une pour dans sur pas qui "
     "el los las del por con una para que il di che non sono ja on ei että oli się nie "
-    "jest oraz"
+    "jest oraz przez został została zostały zostać że są jak jego dla przed które który "
+    "ovat myös kun tai mutta joka mukaan jälkeen"
 )
 _OTHER_WORDS = frozenset(_OTHER_TEXT.split())
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -117,9 +119,23 @@ def english_ratio(text: str) -> float:
     return sum(t in _EN_WORDS for t in toks) / len(toks)
 
 
-def is_english(text: str) -> bool:
-    """True unless other-language function words outnumber English ones."""
-    toks = _TOKEN.findall(text.lower())
+def function_word_counts(text: str, sample: int = 3000) -> tuple[int, int, list[str]]:
+    """(English function words, other-language function words, word tokens) in the
+    first ``sample`` characters (enough to tell a language; keeps long reports cheap)."""
+    toks = _TOKEN.findall(text[:sample].lower())
     en = sum(t in _EN_WORDS for t in toks)
     other = sum(t in _OTHER_WORDS and t not in _EN_WORDS for t in toks)
+    return en, other, toks
+
+
+def is_english(text: str, known: Callable[[str], bool] | None = None) -> bool:
+    """True unless other-language function words outnumber English ones.
+
+    On a tie (short sentences often have one or none of either), ``known`` decides if
+    given: English when at least half of the words are known English words (e.g. the
+    lexical model's vocabulary).
+    """
+    en, other, toks = function_word_counts(text)
+    if en == other and known is not None and toks:
+        return sum(map(known, toks)) >= len(toks) / 2
     return en >= other

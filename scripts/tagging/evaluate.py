@@ -79,7 +79,7 @@ def predict(tagger: Tagger, docs: list[str], cache: EmbeddingCache) -> list[dict
         sents = split_sentences(text)
         vecs = embed(sents, cache) if tagger.uses_embeddings else None
         scores = tagger.sentence_scores(sents, english=True, vectors=vecs)
-        hits = tagger._hits(sents, scores, True, 0.5, 1)
+        hits = tagger._hits(sents, scores, tagger.thresholds, 0.5, 1)
         rows.append(
             {"id": f"doc-{i}", "techniques": [{"id": h.id, "score": h.score} for h in hits]}
         )

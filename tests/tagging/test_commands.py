@@ -64,3 +64,16 @@ def test_train_tagger_without_data_explains(tmp_path, monkeypatch):
     monkeypatch.setattr("cidb.tagging.training_run.find_data_dir", lambda explicit=None: None)
     with pytest.raises(CommandError, match="training data not found"):
         call_command("train_tagger", "--data", str(tmp_path), "--out", str(tmp_path / "m"))
+
+
+def test_tag_non_english_with_each_crosslingual_path(tmp_path, tagger):
+    sv = "Angriparna krypterade filerna på servrarna och krävde en lösensumma."
+    p = tmp_path / "nyhet.txt"
+    p.write_text(sv)
+    rows, _ = _run(str(p))
+    hit = {t["id"]: t for t in rows[0]["techniques"]}["T1486"]
+    assert hit["evidence"] == [sv]
+    rows, _ = _run(str(p), "--crosslingual", "none")
+    assert "T1486" not in [t["id"] for t in rows[0]["techniques"]]
+    with pytest.raises(CommandError, match="invalid choice"):
+        _run(str(p), "--crosslingual", "babelfish")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from cidb.tagging import Tagger, TechniqueHit
 from cidb.tagging.data import AttackData, Report
@@ -42,11 +41,8 @@ def test_german_ransomware_suggests_t1486_first(tagger: Tagger):
     assert hits[0].evidence == [RANSOM_DE]
 
 
-@pytest.mark.xfail(
-    reason="known gap: the cross-lingual model misses this Swedish sentence", strict=False
-)
 def test_swedish_ransomware_yields_t1486(tagger: Tagger):
-    assert "T1486" in _ids(tagger.tag(RANSOM_SV, min_score=0.2))
+    assert "T1486" in _ids(tagger.tag(RANSOM_SV))
 
 
 def test_english_techniques_from_threat_report_sentences(tagger: Tagger):
