@@ -10,9 +10,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from cidb.tagging import Tagger
+from cidb.tagging.tagger import _rescale
 
 FIXTURE = Path(__file__).parent / "data" / "crosslingual_sentences.jsonl"
 ROWS = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line]
@@ -68,3 +70,18 @@ def test_modes_route_non_english_text(tagger: Tagger):
     assert "T1486" not in {h.id for h in plain.tag(text)}
     with pytest.raises(ValueError, match="crosslingual"):
         Tagger.load(crosslingual="babelfish")
+
+
+def test_thorough_path_keeps_every_glossary_hit(tagger: Tagger):
+    # glossary+e5 takes, per sentence, the higher of the two rescaled scores.
+    text = (
+        "Angriparna krypterade filerna på servrarna och krävde en lösensumma.\n"
+        "Kommunens möte sköts upp."
+    )
+    sentences = text.splitlines()
+    fast, th = tagger.foreign_scores(sentences, "sv", "glossary")
+    thorough, th5 = tagger.foreign_scores(sentences, "sv", "glossary+e5")
+    assert np.all(th5 == 0.5)
+    assert np.all(thorough >= _rescale(fast, th) - 1e-6)
+    hits = {h.id for h in Tagger.load(crosslingual="glossary+e5").tag(text)}
+    assert {h.id for h in tagger.tag(text)} <= hits
