@@ -42,6 +42,7 @@ def seed_after_migrate(sender, using="default", **kwargs) -> None:
     group.permissions.set(permissions)
 
     # migrate and flush both end here; a flush empties incidents but not the index.
-    from . import search_index
+    from . import link_index, search_index
 
     search_index.delete_orphans()
+    link_index.delete_orphans()

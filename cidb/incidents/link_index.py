@@ -95,6 +95,15 @@ def clear() -> None:
         cursor.execute(f"DELETE FROM {TABLE}")
 
 
+def delete_orphans() -> None:
+    """Forget rows whose incident is gone (deleted by raw SQL)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {TABLE} WHERE NOT EXISTS "
+            f"(SELECT 1 FROM incidents_incident i WHERE i.id = {TABLE}.incident_id)"
+        )
+
+
 def rebuild(batch: int = 20_000, progress: Callable[[int], None] | None = None) -> int:
     """Rewrite every row (after a bulk load, an import that bypassed signals, or to
     repair); returns how many incidents were written."""

@@ -173,8 +173,11 @@ def delete_orphans() -> int:
     database flush, which empties model tables only)."""
     table = search.FTS_TABLE if _postgres() else DOC_TABLE
     with connection.cursor() as cursor:
+        # NOT EXISTS, not NOT IN: PostgreSQL runs NOT IN over a subquery too large for
+        # its hash as a nested loop (20 minutes at a million incidents).
         cursor.execute(
-            f"SELECT rowid FROM {table} WHERE rowid NOT IN (SELECT id FROM incidents_incident)"
+            f"SELECT rowid FROM {table} t WHERE NOT EXISTS "
+            "(SELECT 1 FROM incidents_incident i WHERE i.id = t.rowid)"
         )
         orphans = [row[0] for row in cursor.fetchall()]
     delete(orphans)
