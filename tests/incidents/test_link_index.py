@@ -84,3 +84,11 @@ def test_facets_count_from_the_rows_as_the_link_tables_do():
     assert by_name["actor"] == {str(actor.id): 1}
     public = {f.name for f in facets.compute_small(ids, member=False, year_selected=False)}
     assert not public & {"motive", "technique", "actor", "cia"}
+
+
+@pytest.mark.django_db
+def test_orphan_rows_are_dropped():
+    kept = IncidentFactory(attack_types=["ddos"])
+    link_index.write([(999_999, "ddos", "", "", "")])
+    link_index.delete_orphans()
+    assert list(IncidentLinks.objects.values_list("incident_id", flat=True)) == [kept.id]
