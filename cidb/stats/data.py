@@ -2,7 +2,7 @@
 cached per data generation with the facet counts' machinery (incidents/facets.py).
 
 Small results (up to facets.SMALL_RESULT matches) are counted in Python from one fetch
-of the narrow covering index plus one read of each link table; large results are
+of the narrow covering index plus one of the incidents' link rows (link_index.py); large results are
 grouped in the database, one query per breakdown. Either way the number of queries
 does not grow with the data.
 """
@@ -16,7 +16,7 @@ from django.db import connection
 from django.db.models import Count
 from django.db.models.functions import Coalesce
 
-from cidb.incidents import facets, vocab
+from cidb.incidents import facets, link_index, vocab
 from cidb.incidents.facets import DatePart
 from cidb.incidents.models import Incident, Technique, ThreatActor
 
@@ -58,57 +58,44 @@ def _rolled_up():
     return Coalesce("technique__parent_id", "technique_id")
 
 
-def _link_rows(name: str, columns: str, chunk: list[int]) -> list[tuple]:
-    """Rows of a link table for some incidents, in plain SQL: the ORM spends longer
-    preparing a 10,000-id IN list than the database spends answering it."""
-    table = _through(name)._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {columns} FROM {table} WHERE incident_id IN ({','.join(['%s'] * len(chunk))})",
-            chunk,
-        )
-        return cursor.fetchall()
-
-
 def compute_small(ids: list[int], *, member: bool) -> Stats:
     stats = Stats(member=member, cia={name: Counter() for name in vocab.CIA_FIELDS})
-    months: dict[int, str] = {}
-    actors: set[tuple[int, int]] = set()
-    techniques: set[tuple[int, int]] = set()
-    for chunk in facets._chunks(ids):
-        for incident_id, country, date, sector, *posture in facets._facet_rows(chunk):
-            date = str(date)  # ISO text on both backends
-            month = months[incident_id] = date[:7]
-            stats.month_totals[month] += 1
-            stats.countries[country] += 1
-            stats.sectors[sector] += 1
-            if member:
-                for name, value in zip(vocab.CIA_FIELDS, posture, strict=True):
-                    stats.cia[name][value] += 1
-        for incident_id, attack_type in _link_rows(
-            "attack_types", "incident_id, attacktype_id", chunk
-        ):
-            stats.attack_types[attack_type] += 1
-            stats.month_types[months[incident_id], attack_type] += 1
-        if not member:
-            continue
-        stats.motives.update(m for (m,) in _link_rows("motives", "motive_id", chunk))
-        for incident_id, actor in _link_rows("actors", "incident_id, threatactor_id", chunk):
-            stats.actors[actor] += 1
-            actors.add((incident_id, actor))
-        techniques.update(_link_rows("techniques", "incident_id, technique_id", chunk))
-    stats.total = len(months)  # rows found: an index row never outvotes the table
-    if actors:
-        known = {a for _, a in actors}
-        kinds = dict(ThreatActor.objects.filter(id__in=known).values_list("id", "actor_type"))
-        stats.actor_types.update(k for _, k in {(i, kinds.get(a)) for i, a in actors})
-    if techniques:
-        # Rolled up in Python: SQLite would look the technique up per link row.
+    names = ["attack_types", "motives", "techniques", "actors"] if member else ["attack_types"]
+    if member:  # small tables, read whole: cheaper than a lookup per link
+        kinds = dict(ThreatActor.objects.values_list("id", "actor_type"))
         parents = dict(Technique.objects.filter(parent__isnull=False).values_list("id", "parent"))
-        pairs = {
-            (incident, parents.get(technique, technique)) for incident, technique in techniques
+    for chunk in facets._chunks(ids):
+        rows = facets._facet_rows(chunk)
+        if not rows:
+            continue
+        # Column-wise Counters run at C speed; only the link rows need a loop.
+        chunk_ids, countries, dates, sectors, *posture = zip(*rows, strict=True)
+        months = {
+            incident_id: (d if isinstance(d, str) else d.isoformat())[:7]  # ISO text
+            for incident_id, d in zip(chunk_ids, dates, strict=True)
         }
-        stats.techniques.update(technique for _, technique in pairs)
+        stats.total += len(months)  # rows found: an index row never outvotes the table
+        stats.month_totals.update(months.values())
+        stats.countries.update(countries)
+        stats.sectors.update(sectors)
+        if member:
+            for name, values in zip(vocab.CIA_FIELDS, posture, strict=True):
+                stats.cia[name].update(values)
+        for incident_id, *keys in link_index.read(chunk, names):
+            month = months.get(incident_id)
+            if month is None:
+                continue
+            types = keys[0].split()
+            stats.attack_types.update(types)
+            stats.month_types.update((month, t) for t in types)
+            if not member:
+                continue
+            stats.motives.update(keys[1].split())
+            # An incident counts once per parent technique and once per actor type.
+            stats.techniques.update({parents.get(t, t) for t in map(int, keys[2].split())})
+            actors = [int(a) for a in keys[3].split()]
+            stats.actors.update(actors)
+            stats.actor_types.update({kinds.get(a) for a in actors})
     return stats
 
 

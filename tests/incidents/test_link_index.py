@@ -92,3 +92,14 @@ def test_orphan_rows_are_dropped():
     link_index.write([(999_999, "ddos", "", "", "")])
     link_index.delete_orphans()
     assert list(IncidentLinks.objects.values_list("incident_id", flat=True)) == [kept.id]
+
+
+@pytest.mark.django_db
+def test_countries_in_use_skip_through_the_index_by_status():
+    IncidentFactory(country="SE")
+    IncidentFactory(country="DK")
+    IncidentFactory(country="NO", status="draft")
+    IncidentFactory(country="")
+    assert facets.countries_in_use(["published"]) == ["DK", "SE"]
+    assert facets.countries_in_use(["published", "draft"]) == ["DK", "NO", "SE"]
+    assert facets.countries_in_use([]) == []
