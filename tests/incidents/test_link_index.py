@@ -103,3 +103,21 @@ def test_countries_in_use_skip_through_the_index_by_status():
     assert facets.countries_in_use(["published"]) == ["DK", "SE"]
     assert facets.countries_in_use(["published", "draft"]) == ["DK", "NO", "SE"]
     assert facets.countries_in_use([]) == []
+
+
+@pytest.mark.django_db
+def test_migrate_refreshes_sqlite_statistics_of_new_indexes():
+    from django.db import connection
+
+    from cidb.incidents.apps import _refresh_sqlite_statistics
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's planner statistics only")
+    IncidentFactory()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+        cursor.execute("CREATE INDEX test_new_index ON incidents_incident (summary)")
+        _refresh_sqlite_statistics("default")
+        cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE idx = 'test_new_index'")
+        assert cursor.fetchone()[0] == 1
+        cursor.execute("DROP INDEX test_new_index")
