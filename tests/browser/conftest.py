@@ -56,3 +56,18 @@ def screenshot(page, request):
         return path
 
     return take
+
+
+@pytest.fixture
+def log_in(page, live_server):
+    """Log a factory user in through the form (the factories' password), landing on
+    ``next_path``."""
+
+    def go(username: str = "mona", next_path: str = "/accounts/") -> None:
+        page.goto(f"{live_server.url}/accounts/login/?next={next_path}")
+        page.locator("#id_username").fill(username)
+        page.locator("#id_password").fill("correct horse battery")
+        page.locator("main button[type=submit]").click()
+        page.wait_for_url(f"**{next_path}")
+
+    return go

@@ -28,15 +28,7 @@ def data():
     return incident
 
 
-def log_in(page, live_server) -> None:
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.locator("#id_username").fill("mona")
-    page.locator("#id_password").fill("correct horse battery")
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url("**/accounts/")
-
-
-def test_save_search_feed_and_cite(live_server, page, screenshot, data):
+def test_save_search_feed_and_cite(live_server, page, screenshot, data, log_in):
     page.goto(f"{live_server.url}/incidents/?country=SE&attack_type=ransomware")
     alternate = page.locator('head link[rel=alternate][type="application/atom+xml"]')
     assert alternate.get_attribute("href") == "/feed/?attack_type=ransomware&country=SE"
@@ -44,7 +36,7 @@ def test_save_search_feed_and_cite(live_server, page, screenshot, data):
     feed = page.request.get(f"{live_server.url}/feed/?attack_type=ransomware&country=SE")
     assert feed.ok and "Region Västerbotten" in feed.text() and "Websites" not in feed.text()
 
-    log_in(page, live_server)
+    log_in()
     page.goto(f"{live_server.url}/incidents/?country=SE&attack_type=ransomware")
     page.locator("#save-search-name").fill("Ransomware in Sweden")
     page.locator("#save-search-frequency").select_option("daily")

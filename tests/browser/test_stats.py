@@ -37,14 +37,6 @@ def data():
     UserFactory(username="mona", tier="member")
 
 
-def log_in(page, base: str) -> None:
-    page.goto(f"{base}/accounts/login/?next=/stats/")
-    page.locator("#id_username").fill("mona")
-    page.locator("#id_password").fill("correct horse battery")
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url("**/stats/")
-
-
 def test_filtered_statistics_show_charts(live_server, page, screenshot, data):
     page.goto(f"{live_server.url}/incidents/?country=SE")
     page.get_by_role("link", name="Statistics for this filter").click()
@@ -68,13 +60,13 @@ def test_filtered_statistics_show_charts(live_server, page, screenshot, data):
     assert "T1486" not in page.locator("main").inner_text()
 
 
-def test_heatmap_for_members_only(live_server, page, screenshot, data):
+def test_heatmap_for_members_only(live_server, page, screenshot, data, log_in):
     page.goto(f"{live_server.url}/stats/")
     expect(page.locator("#chart-timeline")).to_be_visible()
     assert page.locator("#chart-techniques").count() == 0
     expect(page.locator(".member-note")).to_contain_text("ATT&CK technique heatmap")
     screenshot("visitor")
-    log_in(page, live_server.url)
+    log_in(next_path="/stats/")
     heatmap = page.get_by_role("img", name="ATT&CK techniques", exact=True)
     expect(heatmap).to_be_visible()
     expect(heatmap.locator("a[href='/techniques/T1486/']")).to_have_count(1)
@@ -83,7 +75,7 @@ def test_heatmap_for_members_only(live_server, page, screenshot, data):
     screenshot("member")
 
 
-def test_chart_data_downloads_as_csv(live_server, page, data):
+def test_chart_data_downloads_as_csv(live_server, page, data, log_in):
     page.goto(f"{live_server.url}/stats/?country=SE")
     with page.expect_download() as info:
         page.locator("#chart-countries").get_by_role("link", name="Download the data (CSV)").click()
@@ -96,7 +88,7 @@ def test_chart_data_downloads_as_csv(live_server, page, data):
         ["Country", "Incidents"],
         ["Sweden", "12"],
     ]
-    log_in(page, live_server.url)
+    log_in(next_path="/stats/")
     with page.expect_download() as info:
         page.locator("#chart-techniques").get_by_role(
             "link", name="Download the data (CSV)"
