@@ -74,16 +74,20 @@ def _facet_rows(chunk: list[int]):
     """(id, country, date text or date, sector, c, i, a) for ids. On SQLite the narrow
     covering index answers this; looking the ids up in the table would read one wide
     page (long texts) per incident."""
-    columns = ("id", "country", "date", "sector", *vocab.CIA_FIELDS)
-    if connection.vendor != "sqlite":
-        return Incident.objects.filter(id__in=chunk).order_by().values_list(*columns)
-    marks = ",".join(["%s"] * len(chunk))
+    columns = ", ".join(("id", "country", "date", "sector", *vocab.CIA_FIELDS))
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {', '.join(columns)} FROM incidents_incident "
-            f"INDEXED BY incident_facet_cover WHERE id IN ({marks})",
-            chunk,
-        )
+        # Plain SQL: the ORM spends longer preparing a 10,000-id IN list than the
+        # database spends answering it.
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"SELECT {columns} FROM incidents_incident WHERE id = ANY(%s)", [list(chunk)]
+            )
+        else:
+            cursor.execute(
+                f"SELECT {columns} FROM incidents_incident INDEXED BY incident_facet_cover "
+                f"WHERE id IN ({','.join(['%s'] * len(chunk))})",
+                chunk,
+            )
         return cursor.fetchall()
 
 

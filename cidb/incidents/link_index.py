@@ -123,7 +123,13 @@ def read(ids: Sequence[int], names: Sequence[str]) -> list[tuple]:
     (at most CHUNK ids); incidents without links have no row."""
     columns = ", ".join(["incident_id", *(name for name in names if name in LINKS)])
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {columns} FROM {TABLE} WHERE incident_id IN ({_marks(len(ids))})", list(ids)
-        )
+        if connection.vendor == "postgresql":  # one array parameter
+            cursor.execute(
+                f"SELECT {columns} FROM {TABLE} WHERE incident_id = ANY(%s)", [list(ids)]
+            )
+        else:
+            cursor.execute(
+                f"SELECT {columns} FROM {TABLE} WHERE incident_id IN ({_marks(len(ids))})",
+                list(ids),
+            )
         return cursor.fetchall()
