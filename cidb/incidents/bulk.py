@@ -135,6 +135,7 @@ def generate(
         )
         actor_ids.append(obj.id)
 
+    parents, kinds = link_index.catalogs()
     incident_start = (Incident.objects.aggregate(m=Max("id"))["m"] or 0) + 1
     source_start = (Source.objects.aggregate(m=Max("id"))["m"] or 0) + 1
     next_incident, next_source = incident_start, source_start
@@ -186,8 +187,17 @@ def generate(
             }
             for name, values in keys.items():
                 links[name] += [(iid, value) for value in values]
-            if any(keys.values()):
-                link_rows.append((iid, *(" ".join(map(str, values)) for values in keys.values())))
+            joined = [" ".join(map(str, values)) for values in keys.values()]
+            pairs = link_index.contribution(
+                date=date.isoformat(),
+                country=item["country"],
+                sector=sector,
+                cia=(c, i, a),
+                links={name: [str(v) for v in values] for name, values in keys.items()},
+                parents=parents,
+                kinds=kinds,
+            )
+            link_rows.append((iid, *joined, item["status"], link_index.encode(pairs)))
             for k in range(item["n_sources"]):
                 sid = next_source
                 next_source += 1

@@ -5,15 +5,25 @@ Facet and statistics counts over tens of thousands of matches read one row per
 incident here instead of probing four link tables per incident, which at a million
 incidents was most of a member's browse time. Derived data: written with the search
 index (services.reindex_incidents), rebuilt by `cidb reindex`, never edited by hand.
+
+Each row also records what its incident adds to the whole-database statistics
+(``counted``: "dimension<TAB>key" lines, see ``contribution``) and the StatsCount table
+holds their sums per status. Writing a row takes the old row's contribution out and
+puts the new one in, in the same transaction, so the sums stay exact on every write
+path that reindexes; a rebuild recounts them.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from django.db import connection, transaction
 
+from . import vocab
+
 TABLE = "incidents_incidentlinks"
+COUNTS = "incidents_statscount"
 # (link table, its key column), in the order of the row's columns.
 LINKS = {
     "attack_types": ("incidents_incident_attack_types", "attacktype_id"),
@@ -21,7 +31,7 @@ LINKS = {
     "techniques": ("incidents_incident_techniques", "technique_id"),
     "actors": ("incidents_incident_actors", "threatactor_id"),
 }
-COLUMNS = ("incident_id", *LINKS)
+COLUMNS = ("incident_id", *LINKS, "status", "counted")
 CHUNK = 10_000  # ids per IN (...) list, below SQLite's variable limit
 
 
@@ -40,35 +50,137 @@ def _aggregate(column: str) -> str:
     return f"group_concat({column}, ' ')"
 
 
+def contribution(
+    *,
+    date: str,
+    country: str,
+    sector: str,
+    cia: Sequence[str],
+    links: dict[str, list[str]],
+    parents: dict[int, int],
+    kinds: dict[int, str],
+) -> list[tuple[str, str]]:
+    """(dimension, key) pairs one incident adds to the statistics: the same rules as
+    cidb.stats.data.compute_small (an incident counts once per attack type, motive,
+    actor, parent technique and actor type)."""
+    month = date[:7]
+    types = links["attack_types"]
+    actors = [int(a) for a in links["actors"]]
+    pairs = [("total", ""), ("month", month), ("country", country), ("sector", sector)]
+    pairs += [("attack_type", t) for t in types] + [("month_type", f"{month}|{t}") for t in types]
+    pairs += [("motive", m) for m in links["motives"]]
+    pairs += [("cia", f"{name}|{value}") for name, value in zip(vocab.CIA_FIELDS, cia, strict=True)]
+    techniques = {parents.get(int(t), int(t)) for t in links["techniques"]}
+    pairs += [("technique", str(t)) for t in sorted(techniques)]
+    pairs += [("actor", str(a)) for a in actors]
+    pairs += [("actor_type", k) for k in sorted({kinds.get(a) or "" for a in actors})]
+    return pairs
+
+
+def encode(pairs: Iterable[tuple[str, str]]) -> str:
+    """The ``counted`` text of a contribution."""
+    return "\n".join(f"{dimension}\t{key}" for dimension, key in pairs)
+
+
+def catalogs() -> tuple[dict[int, int], dict[int, str]]:
+    """Technique parents and actor types: small tables, read whole."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id, parent_id FROM incidents_technique WHERE parent_id IS NOT NULL")
+        parents = dict(cursor.fetchall())
+        cursor.execute("SELECT id, actor_type FROM incidents_threatactor")
+        kinds = dict(cursor.fetchall())
+    return parents, kinds
+
+
 def build(ids: Sequence[int]) -> list[tuple]:
-    """The link rows of some incidents, read from the link tables."""
-    rows: dict[int, dict[str, str]] = {i: {} for i in ids}
+    """The rows of some incidents, read from the incidents and their link tables."""
+    parents, kinds = catalogs()
+    rows = []
     with connection.cursor() as cursor:
         for chunk in _chunks(list(ids)):
+            cursor.execute(
+                "SELECT id, status, date, country, sector, "
+                f"{', '.join(vocab.CIA_FIELDS)} FROM incidents_incident "
+                f"WHERE id IN ({_marks(len(chunk))})",
+                list(chunk),
+            )
+            incidents = {row[0]: row[1:] for row in cursor.fetchall()}
+            keys: dict[int, dict[str, str]] = {i: {} for i in incidents}
             for name, (table, column) in LINKS.items():
                 cursor.execute(
                     f"SELECT incident_id, {_aggregate(column)} FROM {table} "
                     f"WHERE incident_id IN ({_marks(len(chunk))}) GROUP BY incident_id",
                     list(chunk),
                 )
-                for incident_id, keys in cursor.fetchall():
-                    rows[incident_id][name] = keys
-    # Incidents without any link get no row.
-    return [(i, *(row.get(name, "") for name in LINKS)) for i, row in rows.items() if row]
+                for incident_id, values in cursor.fetchall():
+                    if incident_id in keys:
+                        keys[incident_id][name] = values
+            for incident_id, (status, date, country, sector, *cia) in incidents.items():
+                links = {name: keys[incident_id].get(name, "") for name in LINKS}
+                pairs = contribution(
+                    date=date if isinstance(date, str) else date.isoformat(),
+                    country=country,
+                    sector=sector,
+                    cia=cia,
+                    links={name: value.split() for name, value in links.items()},
+                    parents=parents,
+                    kinds=kinds,
+                )
+                rows.append((incident_id, *links.values(), status, encode(pairs)))
+    return rows
+
+
+def _add_counts(rows: Iterable[tuple[str, str]], sign: int) -> None:
+    """Add (sign=1) or take out (sign=-1) the contributions of rows of (status, counted)."""
+    delta: Counter = Counter()
+    for status, counted in rows:
+        for line in counted.split("\n") if counted else ():
+            dimension, key = line.split("\t", 1)
+            delta[status, dimension, key] += sign
+    changes = [(s, d, k, n) for (s, d, k), n in delta.items() if n]
+    if not changes:
+        return
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {COUNTS} (status, dimension, key, n) VALUES (%s, %s, %s, %s) "
+            f"ON CONFLICT (status, dimension, key) DO UPDATE SET n = {COUNTS}.n + excluded.n",
+            changes,
+        )
+        cursor.execute(f"DELETE FROM {COUNTS} WHERE n = 0")
+
+
+def counts(statuses: Sequence[str]) -> list[tuple[str, str, int]]:
+    """(dimension, key, incidents) summed over the given statuses."""
+    if not statuses:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT dimension, key, SUM(n) FROM {COUNTS} "
+            f"WHERE status IN ({_marks(len(statuses))}) GROUP BY dimension, key",
+            list(statuses),
+        )
+        return [(d, k, int(n)) for d, k, n in cursor.fetchall()]
 
 
 def delete(ids: Iterable[int]) -> None:
+    """Forget the rows of some incidents and take their contributions out."""
     ids = list(ids)
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
         for chunk in _chunks(ids):
+            cursor.execute(
+                f"SELECT status, counted FROM {TABLE} WHERE incident_id IN ({_marks(len(chunk))})",
+                chunk,
+            )
+            _add_counts(cursor.fetchall(), -1)
             cursor.execute(
                 f"DELETE FROM {TABLE} WHERE incident_id IN ({_marks(len(chunk))})", chunk
             )
 
 
 def write(rows: Sequence[tuple], *, replace: bool = True) -> None:
-    """Insert rows of (incident id, attack types, motives, techniques, actors), each a
-    space-separated string of keys; ``replace=False`` for new incidents only."""
+    """Insert rows of (incident id, attack types, motives, techniques, actors, status,
+    counted) as build() makes them, and add their contributions; ``replace=False`` for
+    new incidents only."""
     if not rows:
         return
     with transaction.atomic():
@@ -79,6 +191,7 @@ def write(rows: Sequence[tuple], *, replace: bool = True) -> None:
                 f"INSERT INTO {TABLE} ({', '.join(COLUMNS)}) VALUES ({_marks(len(COLUMNS))})",
                 [tuple(row) for row in rows],
             )
+        _add_counts(((row[5], row[6]) for row in rows), 1)
 
 
 def refresh(ids: Iterable[int]) -> None:
@@ -86,22 +199,25 @@ def refresh(ids: Iterable[int]) -> None:
     ids = list(ids)
     for chunk in _chunks(ids, 2000):
         with transaction.atomic():
-            delete(chunk)  # also the rows of incidents that lost their last link
+            delete(chunk)
             write(build(chunk), replace=False)
 
 
 def clear() -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {TABLE}")
+        cursor.execute(f"DELETE FROM {COUNTS}")
 
 
 def delete_orphans() -> None:
-    """Forget rows whose incident is gone (deleted by raw SQL)."""
+    """Forget rows whose incident is gone (deleted by raw SQL, or a test flush)."""
     with connection.cursor() as cursor:
         cursor.execute(
-            f"DELETE FROM {TABLE} WHERE NOT EXISTS "
+            f"SELECT incident_id FROM {TABLE} WHERE NOT EXISTS "
             f"(SELECT 1 FROM incidents_incident i WHERE i.id = {TABLE}.incident_id)"
         )
+        orphans = [row[0] for row in cursor.fetchall()]
+    delete(orphans)
 
 
 def rebuild(batch: int = 20_000, progress: Callable[[int], None] | None = None) -> int:
@@ -120,7 +236,7 @@ def rebuild(batch: int = 20_000, progress: Callable[[int], None] | None = None) 
 
 def read(ids: Sequence[int], names: Sequence[str]) -> list[tuple]:
     """(incident id, *space-separated keys for each of ``names``) for some incidents
-    (at most CHUNK ids); incidents without links have no row."""
+    (at most CHUNK ids)."""
     columns = ", ".join(["incident_id", *(name for name in names if name in LINKS)])
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":  # one array parameter

@@ -400,12 +400,36 @@ class IncidentLinks(models.Model):
     motives = models.TextField(blank=True, default="")
     techniques = models.TextField(blank=True, default="")
     actors = models.TextField(blank=True, default="")
+    # What this incident adds to StatsCount, as written: taking exactly this back out
+    # keeps the counts right even after an actor's type or a technique's parent changed.
+    status = models.CharField(max_length=20, blank=True, default="")
+    counted = models.TextField(blank=True, default="")
 
     class Meta:
         verbose_name_plural = "incident links"
 
     def __str__(self) -> str:
         return f"links of incident {self.incident_id}"
+
+
+class StatsCount(models.Model):
+    """How many incidents of one status have one value of one breakdown (month, attack
+    type, country, ...): the whole-database statistics, kept exact by link_index on
+    every write, so they are a sum over a few thousand rows instead of a count over
+    every incident."""
+
+    status = models.CharField(max_length=20)
+    dimension = models.CharField(max_length=20)
+    key = models.CharField(max_length=100)
+    n = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["status", "dimension", "key"], name="stats_count_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.status} {self.dimension} {self.key}: {self.n}"
 
 
 class IncidentRedirect(models.Model):

@@ -10,7 +10,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from . import services
-from .models import Incident, Organization
+from .models import Incident, Organization, ThreatActor
 
 
 @receiver(post_save, sender=Incident)
@@ -28,6 +28,14 @@ def incident_deleted(sender, instance: Incident, **kwargs) -> None:
 
 @receiver(post_save, sender=Organization)
 def organization_saved(sender, instance: Organization, created: bool, raw=False, **kwargs) -> None:
+    if raw or created:
+        return
+    services.incidents_changed(list(instance.incidents.values_list("id", flat=True)))
+
+
+@receiver(post_save, sender=ThreatActor)
+def actor_saved(sender, instance: ThreatActor, created: bool, raw=False, **kwargs) -> None:
+    # Its incidents' statistics count its type (link_index.contribution).
     if raw or created:
         return
     services.incidents_changed(list(instance.incidents.values_list("id", flat=True)))

@@ -223,18 +223,54 @@ def compute_large(queryset, *, member: bool, statuses: list[str] | None = None) 
     return stats
 
 
+def from_counts(statuses: list[str], *, member: bool) -> Stats:
+    """The whole database's statistics from the summary counts that link_index keeps
+    (a sum over a few thousand rows, however many incidents there are)."""
+    stats = Stats(member=member, cia={name: Counter() for name in vocab.CIA_FIELDS})
+    public = {
+        "month": stats.month_totals,
+        "attack_type": stats.attack_types,
+        "country": stats.countries,
+        "sector": stats.sectors,
+    }
+    members = {"motive": stats.motives, "actor_type": stats.actor_types}
+    for dimension, key, n in link_index.counts(statuses):
+        if dimension == "total":
+            stats.total = n
+        elif dimension in public:
+            public[dimension][key] += n
+        elif dimension == "month_type":
+            month, attack_type = key.split("|", 1)
+            stats.month_types[month, attack_type] += n
+        elif not member:
+            continue
+        elif dimension in members:
+            members[dimension][key] += n
+        elif dimension == "technique":
+            stats.techniques[int(key)] += n
+        elif dimension == "actor":
+            stats.actors[int(key)] += n
+        elif dimension == "cia":
+            name, value = key.split("|", 1)
+            stats.cia[name][value] += n
+    return stats
+
+
 def compute(
     queryset, *, member: bool, ids: list[int] | None = None, statuses: list[str] | None = None
 ) -> Stats:
     """Stats of a filtered queryset; ``ids`` may be given when the full-text index
     alone decides the result, ``statuses`` when the queryset is every incident with
     those statuses (no other filter)."""
-    if ids is None:
-        ids = list(queryset.order_by().values_list("id", flat=True)[: facets.SMALL_RESULT + 1])
-    if len(ids) <= facets.SMALL_RESULT:
-        stats = compute_small(ids, member=member)
+    if statuses is not None and ids is None:
+        stats = from_counts(statuses, member=member)
     else:
-        stats = compute_large(queryset, member=member, statuses=statuses)
+        if ids is None:
+            ids = list(queryset.order_by().values_list("id", flat=True)[: facets.SMALL_RESULT + 1])
+        if len(ids) <= facets.SMALL_RESULT:
+            stats = compute_small(ids, member=member)
+        else:
+            stats = compute_large(queryset, member=member, statuses=statuses)
     if member and stats.actors:
         top = [actor for actor, _ in facets._top(stats.actors, TOP_ACTORS)]
         stats.actor_names = dict(ThreatActor.objects.filter(id__in=top).values_list("id", "name"))
