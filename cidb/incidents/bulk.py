@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import random
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from django.db import connection, transaction
@@ -136,6 +137,7 @@ def generate(
         actor_ids.append(obj.id)
 
     parents, kinds = link_index.catalogs()
+    counted: Counter = Counter()  # summary counts, added once at the end
     incident_start = (Incident.objects.aggregate(m=Max("id"))["m"] or 0) + 1
     source_start = (Source.objects.aggregate(m=Max("id"))["m"] or 0) + 1
     next_incident, next_source = incident_start, source_start
@@ -221,13 +223,15 @@ def generate(
                     links["actors"])  # fmt: skip
             _insert("incidents_incident_sources", ("incident_id", "source_id"), links["sources"])
             search_index.write(fts, replace=False)
-            link_index.write(link_rows, replace=False)
+            link_index.write(link_rows, replace=False, count=False)
+            counted.update(link_index.contributions((row[5], row[6]) for row in link_rows))
         done += len(batch)
         counts["incidents"] += len(incidents)
         counts["sources"] += len(sources)
         counts["links"] += sum(len(v) for v in links.values())
         if progress:
             progress(len(batch))
+    link_index.add_counts(counted)
     _reset_sequences([Organization, Incident, Source])
     with connection.cursor() as cursor:
         if not _is_postgres():

@@ -130,13 +130,18 @@ def build(ids: Sequence[int]) -> list[tuple]:
     return rows
 
 
-def _add_counts(rows: Iterable[tuple[str, str]], sign: int) -> None:
-    """Add (sign=1) or take out (sign=-1) the contributions of rows of (status, counted)."""
+def contributions(rows: Iterable[tuple[str, str]], sign: int = 1) -> Counter:
+    """{(status, dimension, key): n} of rows of (status, counted); sign=-1 to take out."""
     delta: Counter = Counter()
     for status, counted in rows:
         for line in counted.split("\n") if counted else ():
             dimension, key = line.split("\t", 1)
             delta[status, dimension, key] += sign
+    return delta
+
+
+def add_counts(delta: Counter) -> None:
+    """Apply a contributions() delta to the summary counts."""
     changes = [(s, d, k, n) for (s, d, k), n in delta.items() if n]
     if not changes:
         return
@@ -171,16 +176,17 @@ def delete(ids: Iterable[int]) -> None:
                 f"SELECT status, counted FROM {TABLE} WHERE incident_id IN ({_marks(len(chunk))})",
                 chunk,
             )
-            _add_counts(cursor.fetchall(), -1)
+            add_counts(contributions(cursor.fetchall(), -1))
             cursor.execute(
                 f"DELETE FROM {TABLE} WHERE incident_id IN ({_marks(len(chunk))})", chunk
             )
 
 
-def write(rows: Sequence[tuple], *, replace: bool = True) -> None:
+def write(rows: Sequence[tuple], *, replace: bool = True, count: bool = True) -> None:
     """Insert rows of (incident id, attack types, motives, techniques, actors, status,
     counted) as build() makes them, and add their contributions; ``replace=False`` for
-    new incidents only."""
+    new incidents only; ``count=False`` when the caller adds the contributions itself
+    (bulk loads: one summary update at the end instead of one per batch)."""
     if not rows:
         return
     with transaction.atomic():
@@ -191,7 +197,8 @@ def write(rows: Sequence[tuple], *, replace: bool = True) -> None:
                 f"INSERT INTO {TABLE} ({', '.join(COLUMNS)}) VALUES ({_marks(len(COLUMNS))})",
                 [tuple(row) for row in rows],
             )
-        _add_counts(((row[5], row[6]) for row in rows), 1)
+        if count:
+            add_counts(contributions((row[5], row[6]) for row in rows))
 
 
 def refresh(ids: Iterable[int]) -> None:
@@ -227,10 +234,15 @@ def rebuild(batch: int = 20_000, progress: Callable[[int], None] | None = None) 
     with connection.cursor() as cursor:
         cursor.execute("SELECT id FROM incidents_incident ORDER BY id")
         ids = [row[0] for row in cursor.fetchall()]
+    total: Counter = Counter()
     for start in range(0, len(ids), batch):
-        refresh(ids[start : start + batch])
+        for chunk in _chunks(ids[start : start + batch], 2000):
+            rows = build(chunk)
+            write(rows, replace=False, count=False)
+            total.update(contributions((row[5], row[6]) for row in rows))
         if progress:
             progress(min(start + batch, len(ids)))
+    add_counts(total)
     return len(ids)
 
 
