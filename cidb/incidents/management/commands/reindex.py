@@ -6,7 +6,9 @@ from cidb.incidents.models import Incident
 
 
 class Command(BaseCommand):
-    help = "Rebuild the full-text search index and the facet link rows of all incidents."
+    help = (
+        "Rebuild the full-text search index, the facet link rows and the statistics summary counts."
+    )
 
     def handle(self, *args, **options) -> None:
         total = Incident.objects.count()
