@@ -75,19 +75,10 @@ def _facet_rows(chunk: list[int]):
     covering index answers this; looking the ids up in the table would read one wide
     page (long texts) per incident."""
     columns = ", ".join(("id", "country", "date", "sector", *vocab.CIA_FIELDS))
+    hint = "INDEXED BY incident_facet_cover" if connection.vendor == "sqlite" else ""
+    condition, params = link_index.ids_condition("id", chunk)
     with connection.cursor() as cursor:
-        # Plain SQL: the ORM spends longer preparing a 10,000-id IN list than the
-        # database spends answering it.
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                f"SELECT {columns} FROM incidents_incident WHERE id = ANY(%s)", [list(chunk)]
-            )
-        else:
-            cursor.execute(
-                f"SELECT {columns} FROM incidents_incident INDEXED BY incident_facet_cover "
-                f"WHERE id IN ({','.join(['%s'] * len(chunk))})",
-                chunk,
-            )
+        cursor.execute(f"SELECT {columns} FROM incidents_incident {hint} WHERE {condition}", params)
         return cursor.fetchall()
 
 

@@ -44,6 +44,15 @@ def _marks(n: int) -> str:
     return ",".join(["%s"] * n)
 
 
+def ids_condition(column: str, ids: Sequence[int]) -> tuple[str, list]:
+    """``column`` is one of ``ids``, as SQL and parameters: one array parameter on
+    PostgreSQL, a list of marks on SQLite. Plain SQL because the ORM spends longer
+    preparing a 10,000-id IN list than the database spends answering it."""
+    if connection.vendor == "postgresql":
+        return f"{column} = ANY(%s)", [list(ids)]
+    return f"{column} IN ({_marks(len(ids))})", list(ids)
+
+
 def _aggregate(column: str) -> str:
     if connection.vendor == "postgresql":
         return f"string_agg(CAST({column} AS text), ' ' ORDER BY {column})"
@@ -250,14 +259,7 @@ def read(ids: Sequence[int], names: Sequence[str]) -> list[tuple]:
     """(incident id, *space-separated keys for each of ``names``) for some incidents
     (at most CHUNK ids)."""
     columns = ", ".join(["incident_id", *(name for name in names if name in LINKS)])
+    condition, params = ids_condition("incident_id", ids)
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":  # one array parameter
-            cursor.execute(
-                f"SELECT {columns} FROM {TABLE} WHERE incident_id = ANY(%s)", [list(ids)]
-            )
-        else:
-            cursor.execute(
-                f"SELECT {columns} FROM {TABLE} WHERE incident_id IN ({_marks(len(ids))})",
-                list(ids),
-            )
+        cursor.execute(f"SELECT {columns} FROM {TABLE} WHERE {condition}", params)
         return cursor.fetchall()

@@ -64,11 +64,11 @@ def embed(analyses: list[ArticleAnalysis], embedder: Any) -> None:
     Which to embed is ``select_for_embedding``'s choice: grouping embeds the rest on
     demand (``Grouper.assign(a, embed=embed_one)``) only when no incident takes them by
     name."""
-    todo = [a for a in analyses if a.text and a.embedding is None]
-    if not todo:
+    pending = [a for a in analyses if a.text and a.embedding is None]
+    if not pending:
         return
-    vectors = embedder.embed([embedding_text(a.title, a.text) for a in todo])
-    for a, v in zip(todo, vectors, strict=True):
+    vectors = embedder.embed([embedding_text(a.title, a.text) for a in pending])
+    for a, v in zip(pending, vectors, strict=True):
         a.embedding = np.asarray(v, dtype=np.float32)
 
 
