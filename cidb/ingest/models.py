@@ -5,11 +5,14 @@ pipeline feeds. Incident fields themselves stay in cidb.incidents."""
 from __future__ import annotations
 
 import hashlib
+from typing import TYPE_CHECKING
 
-import numpy as np
 from django.db import models
 
 from cidb.incidents.models import Incident, Source
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 def sha256(text: str | bytes) -> str:
@@ -99,11 +102,17 @@ class Article(models.Model):
     def vector(self) -> np.ndarray | None:
         if not self.embedding:
             return None
+        import numpy as np  # here, not at the top: every cidb command loads the models
+
         return np.frombuffer(bytes(self.embedding), dtype=np.float32)
 
     @staticmethod
     def pack(vector: np.ndarray | None) -> bytes | None:
-        return None if vector is None else np.asarray(vector, dtype=np.float32).tobytes()
+        if vector is None:
+            return None
+        import numpy as np
+
+        return np.asarray(vector, dtype=np.float32).tobytes()
 
 
 class IncidentCluster(models.Model):

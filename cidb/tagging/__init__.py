@@ -16,15 +16,29 @@ weaker suggestions, e.g. for an editor. See docs/tagging.md for the method.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-from .tagger import DEFAULT_MODEL_DIR, Tagger, TechniqueHit
+if TYPE_CHECKING:
+    from .tagger import DEFAULT_MODEL_DIR, Tagger, TechniqueHit
 
 __all__ = ["DEFAULT_MODEL_DIR", "Tagger", "TechniqueHit", "get_tagger", "tag", "tag_many"]
+
+
+def __getattr__(name: str) -> Any:
+    # Django imports this package for every command (it is an installed app); the
+    # tagger pulls in numpy, scipy and scikit-learn, so it loads on first use only.
+    if name in ("DEFAULT_MODEL_DIR", "Tagger", "TechniqueHit"):
+        from . import tagger
+
+        return getattr(tagger, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @lru_cache(maxsize=4)
 def get_tagger(model_dir: str | None = None) -> Tagger:
     """The tagger for ``model_dir`` (default: shipped model), loaded once per process."""
+    from .tagger import Tagger
+
     return Tagger.load(model_dir)
 
 

@@ -12,17 +12,17 @@ import numpy as np
 from scipy import sparse
 
 from .glossary import Gloss, gloss, guess_language
+from .options import CROSSLINGUAL_MODES
 from .sentence_models import EmbeddingModel, KnnModel, LexicalModel, aggregate, make_vectorizer
 from .text import function_word_counts, is_english, split_sentences
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "models"
 FORMAT_VERSION = 1
-# How non-English text is scored (see docs/tagging.md, "Other languages"):
+# How non-English text is scored (CROSSLINGUAL_MODES; docs/tagging.md, "Other languages"):
 # "glossary": glossed into English domain words, then the English lexical model (fast);
 # "glossary+e5": also e5 on the sentences that contain a glossary term (thorough, slow);
 # "e5": e5 on every sentence (the first cross-lingual path; slowest, weakest);
 # "none": the English model on the raw text (what the rcATT-style baseline does).
-CROSSLINGUAL_MODES = ("glossary", "glossary+e5", "e5", "none")
 
 
 @dataclass

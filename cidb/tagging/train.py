@@ -17,18 +17,17 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from .data import AttackData, Report
+from .options import DEFAULT_METHOD, METHODS
 from .sentence_models import EmbeddingModel, KnnModel, LexicalModel, aggregate
 from .tagger import Tagger
 from .thresholds import f1_scores, tune_global, tune_per_class
-
-METHODS = ("baseline", "lexical", "e5-knn", "e5-lr", "lexical+e5")
 
 
 @dataclass
 class TrainConfig:
     """Hyper-parameters of the recipe (defaults are the shipped model's)."""
 
-    method: str = "lexical"
+    method: str = DEFAULT_METHOD
     use_attack: bool = True  # add ATT&CK procedure examples and descriptions
     per_class: bool = True  # per-technique thresholds (else one global threshold)
     extra_classes: bool = True  # also learn ATT&CK techniques absent from TRAM2
