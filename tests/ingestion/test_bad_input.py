@@ -23,8 +23,7 @@ def test_bad_jsonl_lines(ingest, articles, write_jsonl, tmp_path):
         fh.write(b'{"url": "https://x.example/latin1", "text": "caf\xe9"}\n')
         fh.write(b'{"url": "https://x.example/truncated", "text": "Ransomw')  # cut off
     out = ingest(path)
-    assert "read 10, new 2" in out
-    assert "errors 8" in out
+    assert "read 10 articles: 2 new (stored), 0 already ingested (skipped), 8 errors" in out
     assert "articles.jsonl:2: invalid JSON" in out
     assert "articles.jsonl:3: a line must be a JSON object" in out
     assert 'articles.jsonl:4: missing "url"' in out
@@ -78,7 +77,7 @@ def test_files_html_text_and_hostile(ingest, articles, tmp_path):
     unknown = tmp_path / "data.pdf"
     unknown.write_bytes(b"%PDF")
     out = ingest(good, hostile, latin, empty, binary, unknown, tmp_path / "missing.txt")
-    assert "read 7, new 3" in out
+    assert "read 7 articles: 3 new (stored), 0 already ingested (skipped), 4 errors" in out
     assert "empty.txt: no text found" in out
     assert "blob.txt: binary content" in out
     assert "data.pdf: unknown input type .pdf" in out

@@ -39,7 +39,7 @@ def test_rss_and_atom(ingest, http_server):
     ingest("--add-feed", f"{base}/rss", "--language", "sv")
     ingest("--add-feed", f"{base}/atom")
     out = ingest("--feed")
-    assert "read 2, new 2" in out and "errors 0" in out
+    assert "read 2 articles: 2 new (stored), 0 already ingested (skipped), 0 errors" in out
     sv = Article.objects.get(url=ARTICLES[0]["url"])
     assert sv.feed.url == f"{base}/rss" and sv.incident is not None
     assert sv.source.publisher == "Exempelnytt"
@@ -87,11 +87,11 @@ def test_conditional_requests(ingest, http_server):
 
     http_server.routes["/rss"] = conditional
     Feed.objects.create(url=f"{base}/rss")
-    assert "new 1" in ingest("--feed")
+    assert "1 new (stored)" in ingest("--feed")
     feed = Feed.objects.get()
     assert feed.etag == '"v1"' and feed.last_modified.startswith("Wed, 06 Mar 2024")
     out = ingest("--feed")
-    assert "read 0," in out
+    assert "read 0 articles:" in out
     sent = http_server.requests[-1][1]
     assert sent["If-None-Match"] == '"v1"' and sent["If-Modified-Since"].startswith("Wed")
 
@@ -105,10 +105,10 @@ def test_disabled_feeds_are_skipped_and_task_polls(ingest, http_server, settings
     )
     ingest("--add-feed", f"{base}/rss")
     ingest("--disable-feed", f"{base}/rss")
-    assert "read 0" in ingest("--feed")
+    assert "read 0 articles" in ingest("--feed")
     ingest("--enable-feed", f"{base}/rss")
     from cidb.ingest.tasks import poll_feeds
 
     lines = poll_feeds.call_local()
-    assert lines[0].startswith("read 1, new 1")
+    assert lines[0].startswith("read 1 article: 1 new (stored)")
     assert Article.objects.filter(url=ARTICLES[0]["url"]).exists()

@@ -32,7 +32,7 @@ def test_ingest_urls(ingest, http_server, articles):
     out = ingest(
         f"{base}/a", f"{base}/b", f"{base}/gone", f"{base}/broken", f"{base}/pdf", unreachable
     )
-    assert "read 6, new 2" in out
+    assert "read 6 articles: 2 new (stored)" in out
     assert f"{base}/gone: HTTP 404 Not Found" in out
     assert f"{base}/broken: HTTP 500 Internal Server Error" in out
     assert f"{base}/pdf: unexpected content type 'application/pdf'" in out

@@ -45,9 +45,14 @@ DRAFTS_PER_TRANSACTION = 50  # draft rebuilds committed together at the end of a
 
 @dataclass
 class Summary:
+    """What one run did. Every article read is exactly one of: already ingested
+    (skipped), an error, or new (stored); every new one is exactly one of: a report
+    grouped into an incident, a copy of another article, borderline or irrelevant."""
+
     read: int = 0
     new: int = 0
     already: int = 0  # stored by an earlier run (same URL or same content)
+    grouped: int = 0  # new reports grouped into an incident (new or existing)
     copies: int = 0  # near or exact copies of another article: one more source
     irrelevant: int = 0
     borderline: int = 0
@@ -71,22 +76,29 @@ class Summary:
     def timed(self, name: str, since: float) -> None:
         self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - since
 
-    @property
-    def duplicates(self) -> int:
-        return self.already + self.copies
-
     def lines(self) -> list[str]:
+        """The closing summary: each line's numbers add up to its first number."""
         updated = self.updated - self.created
         out = [
-            f"read {self.read}, new {self.new}, duplicates {self.duplicates} "
-            f"({self.already} already ingested, {self.copies} copies), "
-            f"irrelevant {self.irrelevant}, borderline {self.borderline} "
-            f"({self.rescued} attached)",
-            f"incidents created {len(self.created)}, updated {len(updated)}, "
-            f"errors {len(self.errors)}",
+            f"read {_n(self.read, 'article')}: {self.new} new (stored), "
+            f"{self.already} already ingested (skipped), {_n(len(self.errors), 'error')}"
         ]
+        if self.new:
+            out.append(
+                f"new {self.new}: {_n(self.grouped, 'report')} grouped into incidents, "
+                f"{_n(self.copies, 'copy', 'copies')} of another article (one more source), "
+                f"{self.borderline} borderline (kept for review), {self.irrelevant} irrelevant"
+            )
+        line = f"incidents created {len(self.created)}, updated {len(updated)}"
+        if self.rescued:
+            line += f"; {_n(self.rescued, 'borderline article')} attached by victim name"
+        out.append(line)
         out += [f"  error: {ref}: {reason}" for ref, reason in self.errors]
         return out
+
+
+def _n(count: int, singular: str, plural: str = "") -> str:
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"
 
 
 def _publisher(url: str, fallback: str = "") -> str:
@@ -481,6 +493,8 @@ class Ingestor:
         self.summary.new += 1
         if status == Article.Status.DUPLICATE:
             self.summary.copies += 1
+        else:
+            self.summary.grouped += 1
 
     def _attach(self, key: str, a: Any, source: Source) -> int:
         """The incident of ``key`` (a new draft when there is none) gets the source;

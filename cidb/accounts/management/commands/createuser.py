@@ -3,19 +3,30 @@ import secrets
 import sys
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.core.validators import validate_email
 
 from cidb.accounts.models import Tier, User
+from cidb.core.commands import CidbCommand
 
 
-class Command(BaseCommand):
-    help = "Create a user with a tier, or change an existing user's tier."
+class Command(CidbCommand):
+    help = (
+        "Create a user with a tier, or change an existing user's tier. A new user needs a "
+        "password: from standard input (--password-stdin), generated (--random-password) "
+        "or typed at the prompt."
+    )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("username")
-        parser.add_argument("--tier", choices=[t.value for t in Tier], default=Tier.FREE)
-        parser.add_argument("--email", default="")
+        parser.add_argument("username", help="The user's login name (created if new).")
+        parser.add_argument(
+            "--tier",
+            choices=[t.value for t in Tier],
+            default=Tier.FREE,
+            help="What the user may see and do (default: free): free users see public "
+            "fields, members every value, editors also drafts and curation, admins grant tiers.",
+        )
+        parser.add_argument("--email", default="", help="E-mail address (for alerts and resets).")
         parser.add_argument(
             "--password",
             help="The password (visible in shell history; prefer --password-stdin or the prompt).",

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand
-
-from cidb.alerts import services
 from cidb.alerts.models import Frequency
+from cidb.core.commands import CidbCommand
 
 CHOICES = [f for f in Frequency.values if f != Frequency.NONE]
 
 
-class Command(BaseCommand):
+class Command(CidbCommand):
     help = (
-        "E-mail the new matches of saved searches: immediate alerts (the default), or the "
+        "E-mail the new matches of saved searches now. Immediate alerts by default, or the "
         "daily or weekly digests. For cron: every few minutes `cidb send-alerts`, daily "
         "`cidb send-alerts --frequency daily`, weekly `--frequency weekly`. Safe alongside "
         "the huey consumer: no incident is sent twice for one saved search."
@@ -27,5 +25,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
+        from cidb.alerts import services
+
         for frequency in options["frequency"] or [Frequency.IMMEDIATE]:
             self.stdout.write(services.run(frequency).line())

@@ -4,19 +4,45 @@ import sys
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+
+from cidb.core.commands import CidbCommand
 
 
-class Command(BaseCommand):
-    help = "Serve cidb with gunicorn (a production WSGI server); whitenoise serves static files."
+class Command(CidbCommand):
+    help = (
+        "Serve the site with gunicorn, a production web server. Static files are collected "
+        "first and served by whitenoise; Ctrl+C stops."
+    )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--host", default=os.environ.get("CIDB_HOST", "127.0.0.1"))
-        parser.add_argument("--port", type=int, default=int(os.environ.get("CIDB_PORT", "8000")))
-        parser.add_argument("--workers", type=int, default=int(os.environ.get("CIDB_WORKERS", "2")))
-        parser.add_argument("--timeout", type=int, default=60)
         parser.add_argument(
-            "--skip-collectstatic", action="store_true", help="Static files are already collected."
+            "--host",
+            default=os.environ.get("CIDB_HOST", "127.0.0.1"),
+            help="Address to listen on (default: CIDB_HOST or 127.0.0.1; 0.0.0.0 for all).",
+        )
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=int(os.environ.get("CIDB_PORT", "8000")),
+            help="Port to listen on (default: CIDB_PORT or 8000).",
+        )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=int(os.environ.get("CIDB_WORKERS", "2")),
+            help="gunicorn worker processes (default: CIDB_WORKERS or 2).",
+        )
+        parser.add_argument(
+            "--timeout",
+            type=int,
+            default=60,
+            help="Seconds before a silent worker is restarted (default: 60).",
+        )
+        parser.add_argument(
+            "--skip-collectstatic",
+            action="store_true",
+            help="Do not collect static files first (they are already collected).",
         )
 
     def handle(self, *args, host: str, port: int, workers: int, timeout: int, **options) -> None:

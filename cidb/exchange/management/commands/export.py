@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import connection
 
+from cidb.core.commands import CidbCommand, Stopwatch
 from cidb.exchange import exports, records
 from cidb.incidents.filters import IncidentFilterSet
 
 
-class Command(BaseCommand):
+class Command(CidbCommand):
     help = (
-        "Export incidents (streamed, any number) to standard output or --output. Filters are "
-        "the browse page's: --country SE --year 2024 --q text --technique T1486 ..."
+        "Export incidents as CSV, JSON, STIX 2.1, MISP or an ATT&CK Navigator layer. "
+        "Streamed (any number) to standard output or --output; the filters are the browse "
+        "page's: --country SE --year 2024 --q text --technique T1486 ..."
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--format", choices=sorted(exports.FORMATS), default="json")
+        parser.add_argument(
+            "--format",
+            choices=sorted(exports.FORMATS),
+            default="json",
+            help="Output format (default: json); stix, misp and navigator hold member values.",
+        )
         parser.add_argument(
             "--status",
             choices=records.STATUS_CHOICES,
@@ -29,7 +36,13 @@ class Command(BaseCommand):
             action="store_true",
             help="Only public fields and counts, as a non-member gets them (csv, json).",
         )
-        parser.add_argument("--chunk-size", type=int, default=records.CHUNK_SIZE)
+        parser.add_argument(
+            "--chunk-size",
+            type=int,
+            default=records.CHUNK_SIZE,
+            help=f"Incidents read per database round (default: {records.CHUNK_SIZE}).",
+        )
+        self.add_progress_arguments(parser)
         for name, field in IncidentFilterSet.base_filters.items():
             if name == "status":
                 continue
@@ -42,6 +55,7 @@ class Command(BaseCommand):
             )
 
     def handle(self, *args, **options) -> None:
+        watch = Stopwatch()
         params = {
             key[len("filter_") :]: values
             for key, values in options.items()
@@ -68,12 +82,43 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 for pragma in ("mmap_size=0", "cache_size=-16384", "temp_store=FILE"):
                     cursor.execute(f"PRAGMA {pragma}")
-        if options["output"]:
-            with open(options["output"], "w", encoding="utf-8", newline="") as out:
-                for chunk in chunks:
-                    out.write(chunk)
-        else:
-            out = self.stdout._out  # the raw stream: chunks carry their own newlines
-            for chunk in chunks:
-                out.write(chunk)
-            out.flush()
+        total = queryset.count()
+        fmt = exports.FORMATS[options["format"]]
+        where = options["output"] or "standard output"
+        self.note(options, f"exporting {total:,} incidents as {fmt.label} to {where}")
+        # The formats stream text, not records: the bar counts bytes written.
+        bar = self.progress_bar(options, unit="B", unit_scale=True, desc=fmt.name)
+        written = 0
+        try:
+            if options["output"]:
+                with open(options["output"], "w", encoding="utf-8", newline="") as out:
+                    written = _copy(chunks, out, bar)
+            else:
+                out = self.stdout._out  # the raw stream: chunks carry their own newlines
+                written = _copy(chunks, out, bar)
+                out.flush()
+        finally:
+            bar.close()
+        # The closing summary goes to standard error: standard output may be the export.
+        self.stderr.write(
+            f"exported {total:,} incidents ({fmt.label}, {_size(written)}) to {where} in {watch}"
+        )
+
+
+def _copy(chunks, out, bar) -> int:
+    """Write every chunk; returns the bytes written (UTF-8)."""
+    written = 0
+    for chunk in chunks:
+        out.write(chunk)
+        size = len(chunk.encode("utf-8")) if not chunk.isascii() else len(chunk)
+        written += size
+        bar.update(size)
+    return written
+
+
+def _size(count: int) -> str:
+    for unit in ("bytes", "kB", "MB", "GB"):
+        if count < 1000 or unit == "GB":
+            return f"{count:,} {unit}" if unit == "bytes" else f"{count:.1f} {unit}"
+        count /= 1000
+    return f"{count:.1f} GB"

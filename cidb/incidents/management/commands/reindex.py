@@ -1,18 +1,21 @@
-from django.core.management.base import BaseCommand
-from tqdm import tqdm
-
+from cidb.core.commands import CidbCommand, Stopwatch
 from cidb.incidents import services
 from cidb.incidents.models import Incident
 
 
-class Command(BaseCommand):
+class Command(CidbCommand):
     help = (
-        "Rebuild the full-text search index, the facet link rows and the statistics summary counts."
+        "Rebuild the full-text search index, the facet link rows and the statistics' summary "
+        "counts. Run after a bulk import or an upgrade that changes how text is indexed."
     )
 
+    def add_arguments(self, parser) -> None:
+        self.add_progress_arguments(parser)
+
     def handle(self, *args, **options) -> None:
+        watch = Stopwatch()
         total = Incident.objects.count()
-        with tqdm(total=total, unit="incident", disable=options["verbosity"] == 0) as bar:
+        with self.progress_bar(options, total=total, unit="incident") as bar:
             last = [0]
 
             def progress(done: int) -> None:
@@ -21,4 +24,4 @@ class Command(BaseCommand):
 
             done = services.rebuild_search_index(progress=progress)
         services.bump_generation()
-        self.stdout.write(f"Indexed {done} incidents.")
+        self.stdout.write(f"Indexed {done:,} incidents in {watch}.")

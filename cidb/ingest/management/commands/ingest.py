@@ -7,34 +7,51 @@ import itertools
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.core.validators import URLValidator
-from tqdm import tqdm
 
-from cidb.ingest import inputs, services
+from cidb.core.commands import CidbCommand, Stopwatch
 from cidb.ingest.models import Feed
 
 
-class Command(BaseCommand):
+class Command(CidbCommand):
     help = (
-        "Ingest news articles into draft incidents for review: .jsonl files (one article a "
+        "Ingest news (JSONL, HTML/text files, URLs, --feed) into draft incidents for review. "
+        "Reads .jsonl files (one article a "
         'line: {"url", "title", "text" or "html", "published", "language"}), .html/.txt '
         "files and http(s) URLs; --feed polls every enabled feed. Idempotent and resumable. "
         "Feeds: --add-feed URL [--language sv], --disable-feed URL, --enable-feed URL, "
         "--remove-feed URL, --list-feeds."
     )
 
+    verbosity_help = "1: the summary (default); 2: also where the time went."
+
     def add_arguments(self, parser) -> None:
-        parser.add_argument("inputs", nargs="*", metavar="FILE_OR_URL")
-        parser.add_argument("--feed", action="store_true", help="poll all enabled feeds")
-        parser.add_argument("--limit", type=int, help="stop after reading N articles")
-        parser.add_argument("--add-feed", metavar="URL")
-        parser.add_argument("--language", default="", help="language hint of --add-feed")
-        parser.add_argument("--disable-feed", metavar="URL")
-        parser.add_argument("--enable-feed", metavar="URL")
-        parser.add_argument("--remove-feed", metavar="URL")
-        parser.add_argument("--list-feeds", action="store_true")
-        parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+        parser.add_argument(
+            "inputs",
+            nargs="*",
+            metavar="FILE_OR_URL",
+            help="A .jsonl, .html or .txt file, or an http(s) URL of an article.",
+        )
+        parser.add_argument("--feed", action="store_true", help="Poll all enabled feeds.")
+        parser.add_argument("--limit", type=int, metavar="N", help="Stop after reading N articles.")
+        parser.add_argument(
+            "--add-feed", metavar="URL", help="Add (or re-enable) an RSS/Atom feed to poll."
+        )
+        parser.add_argument(
+            "--language",
+            default="",
+            help="Language of the feed added with --add-feed (e.g. sv), when it does not say.",
+        )
+        parser.add_argument("--disable-feed", metavar="URL", help="Stop polling a feed.")
+        parser.add_argument("--enable-feed", metavar="URL", help="Poll a disabled feed again.")
+        parser.add_argument("--remove-feed", metavar="URL", help="Delete a feed.")
+        parser.add_argument(
+            "--list-feeds",
+            action="store_true",
+            help="List the feeds: language, enabled or not, last poll and error.",
+        )
+        self.add_progress_arguments(parser)
 
     def handle(self, *args, **options) -> None:
         if self._manage_feeds(options):
@@ -43,6 +60,7 @@ class Command(BaseCommand):
             raise CommandError("give files or URLs to ingest, or --feed (see --help)")
         if options["limit"] is not None and options["limit"] < 1:
             raise CommandError("--limit must be at least 1")
+        watch = Stopwatch()
         with _single_run():
             summary = self._ingest(options)
         for line in summary.lines():
@@ -51,20 +69,19 @@ class Command(BaseCommand):
             spent = ", ".join(f"{k} {v:.1f}s" for k, v in summary.seconds.items())
             self.stdout.write(f"time: {spent}")
             self.stdout.write(f"analysed {summary.analysed}, embedded {summary.embedded}")
+        self.stdout.write(f"took {watch}")
 
-    def _ingest(self, options) -> services.Summary:
+    def _ingest(self, options):
+        # The pipeline (NLP models, fetching, feed parsing) loads only for a run.
+        from cidb.ingest import inputs, services
+
         sources = [inputs.items_for(target) for target in options["inputs"]]
         if options["feed"]:
             sources.append(services.all_feed_items())
         total = sum(inputs.count_items(t) for t in options["inputs"]) or None
         if options["limit"] and total:
             total = min(total, options["limit"])
-        bar = tqdm(
-            total=total,
-            unit="article",
-            disable=options["no_progress"] or None,
-            file=self.stderr._out,
-        )
+        bar = self.progress_bar(options, total=total, unit="article")
         ingestor = services.Ingestor()
         try:
             return ingestor.run(itertools.chain(*sources), options["limit"], bar.update)

@@ -1,19 +1,16 @@
 import json
-import sys
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
-from tqdm import tqdm
+from django.core.management.base import CommandError
 
-from cidb.tagging import Tagger, get_tagger
-from cidb.tagging.io import read_documents
-from cidb.tagging.tagger import CROSSLINGUAL_MODES
+from cidb.core.commands import CidbCommand
+from cidb.tagging.options import CROSSLINGUAL_MODES
 
 
-class Command(BaseCommand):
+class Command(CidbCommand):
     help = (
-        "Tag ATT&CK techniques in a file: plain text, HTML, or JSONL with "
-        '{"id", "text"} per line. Prints JSONL {"id", "techniques": [{"id", "score", "evidence"}]}.'
+        "Tag text with ATT&CK techniques (scores and evidence sentences). Reads plain text, "
+        'HTML, or JSONL with {"id", "text"} per line; prints JSONL {"id", "techniques": [{"id", "score", "evidence"}]}.'
     )
 
     def add_arguments(self, parser) -> None:
@@ -36,9 +33,7 @@ class Command(BaseCommand):
                 "every sentence), none (the English model on the raw text)."
             ),
         )
-        parser.add_argument(
-            "--no-progress", action="store_true", help="Do not show a progress bar."
-        )
+        self.add_progress_arguments(parser)
 
     def handle(
         self,
@@ -47,9 +42,11 @@ class Command(BaseCommand):
         model: Path | None,
         min_score: float,
         crosslingual: str,
-        no_progress: bool,
         **options,
     ):
+        from cidb.tagging import Tagger, get_tagger  # numpy, scipy, scikit-learn: only here
+        from cidb.tagging.io import read_documents
+
         try:
             if crosslingual == "glossary":
                 tagger = get_tagger(str(model) if model else None)
@@ -65,9 +62,7 @@ class Command(BaseCommand):
 
         try:
             docs = read_documents(file, on_error)
-            bar = tqdm(
-                docs, desc="tagging", unit="doc", file=sys.stderr, disable=no_progress or None
-            )
+            bar = self.progress_bar(options, iterable=docs, desc="tagging", unit="doc")
             for doc_id, text in bar:
                 hits = tagger.tag(text, min_score=min_score)
                 row = {
