@@ -85,7 +85,8 @@ class Command(CidbCommand):
         total = queryset.count()
         fmt = exports.FORMATS[options["format"]]
         where = options["output"] or "standard output"
-        self.note(options, f"exporting {total:,} incidents as {fmt.label} to {where}")
+        incidents = f"{total:,} incident{'' if total == 1 else 's'}"
+        self.note(options, f"exporting {incidents} as {fmt.label} to {where}")
         # The formats stream text, not records: the bar counts bytes written.
         bar = self.progress_bar(options, unit="B", unit_scale=True, desc=fmt.name)
         written = 0
@@ -101,7 +102,7 @@ class Command(CidbCommand):
             bar.close()
         # The closing summary goes to standard error: standard output may be the export.
         self.stderr.write(
-            f"exported {total:,} incidents ({fmt.label}, {_size(written)}) to {where} in {watch}"
+            f"exported {incidents} ({fmt.label}, {_size(written)}) to {where} in {watch}"
         )
 
 

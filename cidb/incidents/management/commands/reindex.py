@@ -5,8 +5,8 @@ from cidb.incidents.models import Incident
 
 class Command(CidbCommand):
     help = (
-        "Rebuild the full-text search index, the facet link rows and the statistics' summary "
-        "counts. Run after a bulk import or an upgrade that changes how text is indexed."
+        "Rebuild the search index, the facet link rows and the statistics' summary counts. "
+        "Run after a bulk import or an upgrade that changes how text is indexed."
     )
 
     def add_arguments(self, parser) -> None:
