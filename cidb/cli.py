@@ -98,17 +98,16 @@ def module_name(command: str) -> str:
     return path.stem if path else command.replace("-", "_")
 
 
-def is_own_help(argv: list[str]) -> bool:
-    """`cidb COMMAND --help` (or -h) for one of cidb's own commands."""
-    path = command_files().get(argv[0]) if argv else None
-    own = path is not None and PACKAGE_DIR in path.parents
-    return own and any(arg in ("-h", "--help") for arg in argv[1:])
+def is_listed_help(argv: list[str]) -> bool:
+    """`cidb COMMAND --help` (or -h) for a command of the overview."""
+    listed = bool(argv) and argv[0] in command_files()
+    return listed and any(arg in ("-h", "--help") for arg in argv[1:])
 
 
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
     if os.environ.get("DJANGO_SETTINGS_MODULE", SETTINGS) == SETTINGS:
-        os.environ["DJANGO_SETTINGS_MODULE"] = HELP_SETTINGS if is_own_help(argv) else SETTINGS
+        os.environ["DJANGO_SETTINGS_MODULE"] = HELP_SETTINGS if is_listed_help(argv) else SETTINGS
     if not argv or argv[0] in ("-h", "--help") or argv == ["help"]:
         print(usage())
         return

@@ -1,4 +1,4 @@
-"""Settings for `cidb COMMAND --help` of cidb's own commands, and nothing else.
+"""Settings for `cidb COMMAND --help` of the commands `cidb --help` lists, and nothing else.
 
 The site's settings less the huey app: building a command's parser needs the models,
 never the task queue, and huey's storage module imports the redis and psycopg

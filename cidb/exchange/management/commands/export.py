@@ -9,6 +9,19 @@ from cidb.core.commands import CidbCommand, Stopwatch
 from cidb.exchange import exports, records
 from cidb.incidents.filters import IncidentFilterSet
 
+# What a value looks like, for the filters whose values are not a short list.
+VALUE_HINTS = {
+    "q": "words, as in the search box",
+    "country": "ISO code, e.g. SE",
+    "year": "e.g. 2024",
+    "month": "1-12; with --year, that month of that year",
+    "date_after": "YYYY-MM-DD",
+    "date_before": "YYYY-MM-DD",
+    "organization": "an organization's id",
+    "technique": "ATT&CK id, e.g. T1486",
+    "actor": "a threat actor's id",
+}
+
 
 class Command(CidbCommand):
     help = (
@@ -43,15 +56,26 @@ class Command(CidbCommand):
             help=f"Incidents read per database round (default: {records.CHUNK_SIZE}).",
         )
         self.add_progress_arguments(parser)
+        filters = parser.add_argument_group(
+            "filters", "The browse page's filters; repeat an option for several values."
+        )
         for name, field in IncidentFilterSet.base_filters.items():
             if name == "status":
                 continue
-            parser.add_argument(
+            label = str(field.label or name.replace("_", " "))
+            choices = [str(value) for value, _ in field.extra.get("choices") or ()]
+            if name in VALUE_HINTS:
+                label += f" ({VALUE_HINTS[name]})"
+            elif 0 < len(choices) <= 8:
+                label += f" ({', '.join(choices)})"
+            elif choices:
+                label += f" (e.g. {choices[0]}, {choices[1]}; see the browse page)"
+            filters.add_argument(
                 f"--{name.replace('_', '-')}",
                 dest=f"filter_{name}",
                 action="append",
                 metavar="VALUE",
-                help=f"filter: {field.label or name} (repeat for several)",
+                help=label[0].upper() + label[1:],
             )
 
     def handle(self, *args, **options) -> None:
