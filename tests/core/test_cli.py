@@ -233,6 +233,10 @@ def test_setup_demo_users_without_demo_creates_the_accounts(settings, tmp_path):
     assert "password: " in text and "[4/4] create the demo accounts" in text
     assert not Incident.objects.exists() and "demo incidents" not in text
     assert re.search(r"cidb is set up \(4 steps in [\d.]+ s\)\.", text)
+    quiet = io.StringIO()
+    call_command("setup", demo_users=True, verbosity=0, stdout=quiet)
+    [line] = quiet.getvalue().splitlines()  # errors only, and the new password
+    assert line.startswith("Demo accounts demo-free, ") and "password: " in line
 
 
 @pytest.mark.django_db

@@ -1,3 +1,5 @@
+import io
+
 from django.core.management import call_command
 
 from cidb.core.commands import CidbCommand, Stopwatch
@@ -38,18 +40,24 @@ class Command(CidbCommand):
             done.append(text)
 
         done: list[str] = []
+        # Each step's own result line, unless -v 0 asks for errors only.
+        out = self.stdout._out if verbosity else io.StringIO()
         step(steps[0])
         call_command("migrate", interactive=False, verbosity=max(0, verbosity - 1))
         step(steps[1])
-        call_command("load_attack", verbosity=verbosity, stdout=self.stdout._out)
+        call_command("load_attack", verbosity=verbosity, stdout=out)
         step(steps[2])
         call_command("collectstatic", interactive=False, verbosity=0)
         if demo:
             step(steps[3])
-            call_command("demo", verbosity=verbosity, stdout=self.stdout._out)
+            call_command("demo", verbosity=verbosity, stdout=out)
         if demo_users:
             from cidb.accounts.demo import announcement, create_demo_users
 
             step(steps[-1])
+            # The password is printed whatever the verbosity: it is generated here.
             self.stdout.write(announcement(create_demo_users()))
-        self.stdout.write(self.style.SUCCESS(f"cidb is set up ({len(steps)} steps in {watch})."))
+        if verbosity:
+            self.stdout.write(
+                self.style.SUCCESS(f"cidb is set up ({len(steps)} steps in {watch}).")
+            )
