@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command, load_command_class
+from django.core.management import CommandError, call_command, load_command_class
 
 from cidb import cli
 from cidb.accounts.demo import DEMO_USERNAMES
@@ -253,3 +253,22 @@ def test_demo_says_how_many_incidents_are_published_and_how_many_are_not():
         f"Loaded {total} demo incidents: {published} published, {total - published} not "
         f"published ({drafts} draft, {in_review} in review; only editors see them)."
     )
+
+
+# -- messages that name the input --------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_export_names_the_bad_option_and_value():
+    with pytest.raises(CommandError) as caught:
+        call_command("export", "--year", "abc", "--technique", "nope", stdout=io.StringIO())
+    message = str(caught.value)
+    assert message.startswith("bad filter value: ")
+    assert "--year abc: Enter a number;" in message
+    assert "--technique nope: NOPE is not an ATT&CK technique ID" in message
+
+
+@pytest.mark.django_db
+def test_export_says_why_public_member_formats_fail():
+    with pytest.raises(CommandError, match="--format stix consists of member values"):
+        call_command("export", "--format", "stix", "--public", stdout=io.StringIO())

@@ -88,7 +88,13 @@ class Command(CidbCommand):
         try:
             queryset = records.filtered(params, records.OPERATOR, status=options["status"])
         except records.FilterError as exc:
-            raise CommandError(f"bad filter: {exc}") from exc
+            # Name the option and the value the user gave, as they typed them.
+            problems = [
+                f"--{name.replace('_', '-')} {' '.join(params.get(name, []))}: "
+                f"{' '.join(messages).rstrip('.')}"
+                for name, messages in exc.errors.items()
+            ]
+            raise CommandError("bad filter value: " + "; ".join(problems)) from exc
         audience = records.Audience(member=not options["public"], editor=True)
         if options["chunk_size"] < 1:
             raise CommandError("--chunk-size must be at least 1.")
@@ -97,7 +103,10 @@ class Command(CidbCommand):
                 options["format"], queryset, audience, chunk_size=options["chunk_size"]
             )
         except exports.MembersOnly as exc:
-            raise CommandError(f"{exc} (--public gives public fields only)") from exc
+            raise CommandError(
+                f"--format {options['format']} consists of member values, which --public "
+                "leaves out: drop --public, or export csv or json."
+            ) from exc
         if connection.vendor == "sqlite" and not connection.in_atomic_block:
             # One pass over the file gains little from the site's read-heavy settings,
             # which would hold memory as long as the export runs: no memory map (mapped
