@@ -8,7 +8,7 @@ and the ATT&CK Navigator layer consist of member values, so they need a member.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -46,8 +46,11 @@ def render(
     audience: records.Audience,
     *,
     chunk_size: int = records.CHUNK_SIZE,
+    progress: Callable[[int], None] | None = None,
 ) -> Iterator[str]:
-    """Text chunks of the export; raises MembersOnly before producing anything."""
+    """Text chunks of the export; raises MembersOnly before producing anything.
+    `progress` is called with the number of incidents rendered as they go (the
+    Navigator layer, one aggregate, reports none)."""
     fmt = FORMATS[name]
     if fmt.member_only and not audience.member:
         raise MembersOnly(f"The {fmt.label} export is available to members.")
@@ -55,16 +58,18 @@ def render(
     if name in ("json", "csv"):
         dicts = (
             records.incident_dict(row, member=member)
-            for chunk in records.rows(queryset, member=member, chunk_size=chunk_size)
+            for chunk in records.rows(
+                queryset, member=member, chunk_size=chunk_size, progress=progress
+            )
             for row in chunk
         )
         if name == "json":
             return batched(json_format.write(dicts))
         return batched(csv_format.write(dicts, member=member))
     if name == "stix":
-        return batched(stix.write(queryset, chunk_size=chunk_size))
+        return batched(stix.write(queryset, chunk_size=chunk_size, progress=progress))
     if name == "misp":
-        return batched(misp.write(queryset, chunk_size=chunk_size))
+        return batched(misp.write(queryset, chunk_size=chunk_size, progress=progress))
     return navigator.write(queryset)
 
 

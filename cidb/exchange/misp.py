@@ -10,7 +10,7 @@ plus `cidb:` tags for what VERIS does not name.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from django.db.models import QuerySet
@@ -145,10 +145,14 @@ def event(incident: Incident | records.IncidentRow) -> dict[str, Any]:
     }
 
 
-def write(queryset: QuerySet, chunk_size: int = records.CHUNK_SIZE) -> Iterator[str]:
+def write(
+    queryset: QuerySet,
+    chunk_size: int = records.CHUNK_SIZE,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[str]:
     yield '{"response": ['
     first = True
-    for chunk in records.rows(queryset, member=True, chunk_size=chunk_size):
+    for chunk in records.rows(queryset, member=True, chunk_size=chunk_size, progress=progress):
         for row in chunk:
             yield ("\n" if first else ",\n") + records.JSON.encode(event(row))
             first = False

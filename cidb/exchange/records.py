@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import uuid as uuid_module
 from collections import defaultdict, namedtuple
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
@@ -305,8 +305,10 @@ def rows(
     member: bool,
     chunk_size: int = CHUNK_SIZE,
     order: tuple[str, ...] = ("-date", "-id"),
+    progress: Callable[[int], None] | None = None,
 ) -> Iterator[list[IncidentRow]]:
-    """The incidents of `queryset` as rows, a list of `chunk_size` at a time, in `order`.
+    """The incidents of `queryset` as rows, a list of `chunk_size` at a time, in `order`;
+    `progress` is called with each chunk's size once the chunk has been consumed.
 
     Each chunk costs a fixed number of queries (incidents, victims, and one per
     relation) whatever its size; no model instances. For non-members the member-only
@@ -364,7 +366,10 @@ def rows(
                 }
             else:
                 row.counts = {name: counts[name].get(pk, 0) for name in COUNTED}
-        yield [found[pk] for pk in chunk if pk in found]
+        rows_of_chunk = [found[pk] for pk in chunk if pk in found]
+        yield rows_of_chunk
+        if progress is not None:
+            progress(len(rows_of_chunk))
 
 
 def incident_url(incident: Incident | IncidentRow) -> str:

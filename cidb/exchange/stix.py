@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from hashlib import sha1
 from itertools import groupby
 from operator import itemgetter
@@ -364,8 +364,12 @@ def _ids(queryset: QuerySet) -> QuerySet:
     return queryset.order_by().values("id")
 
 
-def objects(queryset: QuerySet, chunk_size: int = records.CHUNK_SIZE) -> Iterator[dict[str, Any]]:
-    """Every STIX object of a filtered incident list, each once."""
+def objects(
+    queryset: QuerySet,
+    chunk_size: int = records.CHUNK_SIZE,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Every STIX object of a filtered incident list, each once (`progress`: records.rows)."""
     ids = _ids(queryset)
     yield producer()
     yield extension_definition()
@@ -397,7 +401,7 @@ def objects(queryset: QuerySet, chunk_size: int = records.CHUNK_SIZE) -> Iterato
     )
     for label in labels.iterator(chunk_size=chunk_size):
         yield label_identity(label)
-    for chunk in records.rows(queryset, member=True, chunk_size=chunk_size):
+    for chunk in records.rows(queryset, member=True, chunk_size=chunk_size, progress=progress):
         for row in chunk:
             yield from incident_objects(row)
     yield from reports(ids, chunk_size=chunk_size)
@@ -436,11 +440,15 @@ def _reports(pending: list[tuple[int, list[str]]]) -> Iterator[dict[str, Any]]:
             yield report(found[pk], refs)
 
 
-def write(queryset: QuerySet, chunk_size: int = records.CHUNK_SIZE) -> Iterator[str]:
+def write(
+    queryset: QuerySet,
+    chunk_size: int = records.CHUNK_SIZE,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[str]:
     """A STIX 2.1 bundle as text chunks."""
     yield f'{{"type": "bundle", "id": "bundle--{uuid.uuid4()}", "objects": ['
     first = True
-    for obj in objects(queryset, chunk_size=chunk_size):
+    for obj in objects(queryset, chunk_size=chunk_size, progress=progress):
         yield ("\n" if first else ",\n") + records.JSON.encode(obj)
         first = False
     yield "\n]}\n"

@@ -19,6 +19,7 @@ from cidb import cli
 from cidb.accounts.demo import DEMO_USERNAMES
 from cidb.accounts.models import User
 from cidb.core.commands import BOILERPLATE_OPTIONS, CidbCommand
+from cidb.exchange import exports, records
 from cidb.incidents.models import Incident
 from tests.factories import IncidentFactory
 
@@ -206,11 +207,25 @@ def test_export_reports_progress_and_a_closing_summary(tmp_path):
     size = target.stat().st_size
     lines = err.getvalue()
     assert "exporting 3 incidents as CSV to " in lines
+    assert "3/3 [" in lines.replace("\r", "\n").splitlines()[-2]  # the bar, complete
     summary = lines.strip().splitlines()[-1]
     assert re.fullmatch(
         rf"exported 3 incidents \(CSV, [\d.,]+ (bytes|kB)\) to {target} in [\d.]+ s", summary
     )
     assert (f"{size:,} bytes" if size < 1000 else f"{size / 1000:.1f} kB") in summary
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", ["csv", "json", "stix", "misp", "navigator"])
+def test_export_progress_counts_incidents_in_every_format(tmp_path, fmt):
+    IncidentFactory.create_batch(3, status="published")
+    seen = []
+    queryset = Incident.objects.published()
+    audience = records.Audience(member=True, editor=True)
+    text = "".join(exports.render(fmt, queryset, audience, chunk_size=2, progress=seen.append))
+    assert text
+    # Chunks of two: 2 then 1 (the Navigator layer is one aggregate and reports none).
+    assert seen == ([] if fmt == "navigator" else [2, 1])
 
 
 @pytest.mark.django_db
@@ -270,5 +285,5 @@ def test_export_names_the_bad_option_and_value():
 
 @pytest.mark.django_db
 def test_export_says_why_public_member_formats_fail():
-    with pytest.raises(CommandError, match="--format stix consists of member values"):
+    with pytest.raises(CommandError, match="--format stix holds values for members only"):
         call_command("export", "--format", "stix", "--public", stdout=io.StringIO())

@@ -99,12 +99,18 @@ class Command(CidbCommand):
         if options["chunk_size"] < 1:
             raise CommandError("--chunk-size must be at least 1.")
         try:
+            # Rendering is lazy: `bar` (made below, once the format is known to be
+            # allowed and the count announced) exists by the time progress is reported.
             chunks = exports.render(
-                options["format"], queryset, audience, chunk_size=options["chunk_size"]
+                options["format"],
+                queryset,
+                audience,
+                chunk_size=options["chunk_size"],
+                progress=lambda done: bar.update(done),
             )
         except exports.MembersOnly as exc:
             raise CommandError(
-                f"--format {options['format']} consists of member values, which --public "
+                f"--format {options['format']} holds values for members only, which --public "
                 "leaves out: drop --public, or export csv or json."
             ) from exc
         if connection.vendor == "sqlite" and not connection.in_atomic_block:
@@ -115,22 +121,22 @@ class Command(CidbCommand):
             with connection.cursor() as cursor:
                 for pragma in ("mmap_size=0", "cache_size=-16384", "temp_store=FILE"):
                     cursor.execute(f"PRAGMA {pragma}")
-        total = queryset.count()
         fmt = exports.FORMATS[options["format"]]
         where = options["output"] or "standard output"
+        total = queryset.count()
         incidents = f"{total:,} incident{'' if total == 1 else 's'}"
         self.note(options, f"exporting {incidents} as {fmt.label} to {where}")
-        # The formats stream text, not records: the bar counts bytes written.
-        bar = self.progress_bar(options, unit="B", unit_scale=True, desc=fmt.name)
+        bar = self.progress_bar(options, total=total, unit="incident", desc=fmt.name)
         written = 0
         try:
             if options["output"]:
                 with open(options["output"], "w", encoding="utf-8", newline="") as out:
-                    written = _copy(chunks, out, bar)
+                    written = _copy(chunks, out)
             else:
                 out = self.stdout._out  # the raw stream: chunks carry their own newlines
-                written = _copy(chunks, out, bar)
+                written = _copy(chunks, out)
                 out.flush()
+            bar.update(total - bar.n)  # the Navigator layer reports no progress of its own
         finally:
             bar.close()
         # The closing summary goes to standard error: standard output may be the export.
@@ -139,14 +145,12 @@ class Command(CidbCommand):
         )
 
 
-def _copy(chunks, out, bar) -> int:
+def _copy(chunks, out) -> int:
     """Write every chunk; returns the bytes written (UTF-8)."""
     written = 0
     for chunk in chunks:
         out.write(chunk)
-        size = len(chunk.encode("utf-8")) if not chunk.isascii() else len(chunk)
-        written += size
-        bar.update(size)
+        written += len(chunk) if chunk.isascii() else len(chunk.encode("utf-8"))
     return written
 
 
