@@ -8,7 +8,7 @@ from cidb.ingest.models import Article, IncidentCluster
 
 def test_drafts_with_sources_and_provenance(ingest, articles, write_jsonl):
     out = ingest(write_jsonl(articles))
-    assert "errors 0" in out
+    assert ", 0 errors" in out
     ostervik = Article.objects.get(url=articles[0]["url"]).incident
     assert ostervik is not None and ostervik.status == "draft"
     # the Swedish and the English report are one incident
