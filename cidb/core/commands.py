@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 import time
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, DjangoHelpFormatter
 
 from cidb.cli import cli_name
 
@@ -33,6 +34,23 @@ BOILERPLATE_OPTIONS = frozenset(
         "--skip-checks",
     }
 )
+
+
+class HelpFormatter(DjangoHelpFormatter):
+    """Django's formatter that never splits an option name (`--random-` / `password`)
+    across lines."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return textwrap.fill(
+            " ".join(text.split()),
+            width,
+            initial_indent=indent,
+            subsequent_indent=indent,
+            break_on_hyphens=False,
+        )
 
 
 class CidbCommand(BaseCommand):
@@ -54,6 +72,7 @@ class CidbCommand(BaseCommand):
 
     def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any):
         # Django builds the usage line from the module name; users type `cidb NAME`.
+        kwargs.setdefault("formatter_class", HelpFormatter)
         parser = super().create_parser("cidb", self.name, **kwargs)
         # Django adds --skip-checks directly, not through add_base_argument.
         skip_checks = parser._option_string_actions.get("--skip-checks")

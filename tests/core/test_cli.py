@@ -120,6 +120,7 @@ def test_help_shows_the_typed_name_and_only_described_options(name):
     parser = parser_of(name)
     assert parser.format_usage().startswith(f"usage: cidb {name} ")
     text = parser.format_help()
+    assert not re.search(r"\w-\n", text), "a hyphenated word is split across lines"
     for option in BOILERPLATE_OPTIONS:
         assert option not in text, f"cidb {name} --help shows {option}"
     assert ("--verbosity" in text) == bool(command(name).verbosity_help)
