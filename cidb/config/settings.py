@@ -123,6 +123,7 @@ INSTALLED_APPS.append("cidb.alerts")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cidb.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cidb.core.middleware.QueryStringLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
