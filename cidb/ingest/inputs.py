@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cidb.core.safeurl import source_url_problem
+
 from . import conf
 from .fetch import FetchError, as_raw, fetch
 
@@ -75,6 +77,10 @@ def jsonl_items(path: Path) -> Iterator[Item]:
             url = data.get("url")
             if not isinstance(url, str) or not url.strip():
                 yield Item(ref, error='missing "url"')
+                continue
+            problem = source_url_problem(url)
+            if problem:
+                yield Item(ref, error=f'"url": {problem}')
                 continue
             if not any(isinstance(data.get(k), str) and data[k].strip() for k in ("text", "html")):
                 yield Item(ref, url=url.strip(), error='missing "text" or "html"')
