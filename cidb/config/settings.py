@@ -234,6 +234,13 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("CIDB_MEDIA_ROOT") or DATA_DIR / "media")
 SERVE_MEDIA = env_bool("CIDB_SERVE_MEDIA", True)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Largest file `cidb import` and the editors' import form accept (bytes).
+IMPORT_MAX_BYTES = int(env("CIDB_IMPORT_MAX_BYTES", "100000000"))
+FILE_UPLOAD_HANDLERS = [
+    "cidb.exchange.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Browse pages
