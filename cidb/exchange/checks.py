@@ -115,8 +115,11 @@ class _Checker:
         pattern, shape = (
             (FULL_DATE, "YYYY-MM-DD") if full else (DATE, "YYYY, YYYY-MM or YYYY-MM-DD")
         )
-        if not isinstance(value, str) or not pattern.match(value):
-            self.add(path, f"{str(value)[:60]!r} is not a date as {shape}")
+        if not isinstance(value, str):
+            self.add(path, f"must be a date as {shape} (text), not {_type_name(value)}")
+            return
+        if not pattern.match(value):
+            self.add(path, f"{value[:60]!r} is not a date as {shape}")
             return
         parts = [int(p) for p in value.split("-")] + [1, 1]
         try:
@@ -149,11 +152,15 @@ def check_record(data: Any, base: str = "$") -> list[Problem]:
     if not isinstance(data, dict):
         c.add("$", f"an incident must be a JSON object, not {_type_name(data)}")
         return c.problems
-    if data.get("id") not in (None, ""):
-        try:
-            uuid.UUID(str(data["id"]) if isinstance(data["id"], str) else "")
-        except ValueError:
-            c.add("$.id", f"{str(data['id'])[:60]!r} is not a UUID")
+    key = data.get("id")
+    if key not in (None, ""):
+        if not isinstance(key, str):
+            c.add("$.id", f"must be a UUID as text, not {_type_name(key)}")
+        else:
+            try:
+                uuid.UUID(key)
+            except ValueError:
+                c.add("$.id", f"{key[:60]!r} is not a UUID")
     c.choice(data.get("status"), "$.status", vocab.STATUSES, "status")
     c.choice(data.get("confidence"), "$.confidence", vocab.CONFIDENCES, "confidence")
     c.text(data.get("victim"), "$.victim", LIMITS["victim"])
@@ -174,7 +181,9 @@ def check_record(data: Any, base: str = "$") -> list[Problem]:
     c.slugs(data.get("attack_types"), "$.attack_types", vocab.ATTACK_TYPES, "attack type")
     c.slugs(data.get("motives"), "$.motives", vocab.MOTIVES, "motive")
     for i, tid in enumerate(c.items(data.get("techniques"), "$.techniques")):
-        if not isinstance(tid, str) or not TECHNIQUE.match(tid):
+        if not isinstance(tid, str):
+            c.add(f"$.techniques[{i}]", f"must be text, not {_type_name(tid)}")
+        elif not TECHNIQUE.match(tid):
             c.add(f"$.techniques[{i}]", f"{str(tid)[:60]!r} is not an ATT&CK technique id (T1234 or T1234.001)")  # fmt: skip
     _check_cia(c, data.get("cia"))
     for i, actor in enumerate(c.items(data.get("actors"), "$.actors")):
@@ -245,16 +254,18 @@ def _check_source(c: _Checker, source: Any, path: str) -> None:
     c.text(source.get("text"), f"{path}.text", LIMITS["text"])
 
 
-def _record_base(where: str) -> str:
+def _record_base(where: str, converted: bool = False) -> str:
     """The JSON path prefix of a record's problems: its own path in a cidb JSON file,
-    else where it came from and the path in the record ("line 3, $.date",
-    "$.objects[2], $.country" for a STIX incident)."""
+    else where it came from and the path in the record ("line 3, $.date"; for a STIX
+    or VERIS record, the cidb field it became: "$.objects[2], as cidb $.country")."""
+    if converted:
+        return f"{where}, as cidb $"
     if where == "$" or where.startswith(("$[", "$.incidents[")):
         return where
     return f"{where}, $"
 
 
-def _unknown_techniques(records: list[Record]) -> list[Problem]:
+def _unknown_techniques(records: list[Record], converted: bool) -> list[Problem]:
     """Technique ids that are well formed but not in the ATT&CK table (one query)."""
     from cidb.incidents.models import Technique
 
@@ -263,7 +274,7 @@ def _unknown_techniques(records: list[Record]) -> list[Problem]:
         data = record.data if isinstance(record.data, dict) else {}
         techniques = data.get("techniques")
         if isinstance(techniques, list):
-            base = _record_base(record.where)
+            base = _record_base(record.where, converted)
             wanted += [
                 (f"{base}.techniques[{i}]", t.upper())
                 for i, t in enumerate(techniques)
@@ -285,14 +296,14 @@ def _unknown_techniques(records: list[Record]) -> list[Problem]:
     ]
 
 
-def check_records(records: list[Record]) -> list[Problem]:
+def check_records(records: list[Record], *, converted: bool = False) -> list[Problem]:
     """Every problem of every record, unknown techniques, and ids used twice in one
-    file."""
+    file. ``converted``: the records were converted from STIX or VERIS."""
     problems: list[Problem] = []
     seen: dict[str, str] = {}
-    problems += _unknown_techniques(records)
+    problems += _unknown_techniques(records, converted)
     for record in records:
-        problems += check_record(record.data, _record_base(record.where))
+        problems += check_record(record.data, _record_base(record.where, converted))
         key = record.data.get("id") if isinstance(record.data, dict) else None
         if isinstance(key, str) and key:
             try:
@@ -302,7 +313,7 @@ def check_records(records: list[Record]) -> list[Problem]:
             if key in seen:
                 problems.append(
                     Problem(
-                        f"{_record_base(record.where)}.id",
+                        f"{_record_base(record.where, converted)}.id",
                         f"duplicate id {key} (also at {seen[key]}); each incident once a file",
                     )
                 )

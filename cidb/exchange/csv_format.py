@@ -105,7 +105,12 @@ def to_json(cells: dict[str, str]) -> dict[str, Any]:
             data[name] = value.split(SEP) if value else []
         elif not name.endswith("_count"):
             data[name] = value or None
-    if any(data.get(n) for n in ("confidentiality", "integrity", "availability")):
+    letters = data.get("cia") or []
+    if any(letter.upper() not in ("C", "I", "A") for letter in letters):
+        # keep the bad letters for the checks to report, rather than the detail columns
+        for n in ("confidentiality", "integrity", "availability"):
+            data.pop(n, None)
+    elif any(data.get(n) for n in ("confidentiality", "integrity", "availability")):
         data["cia"] = {
             n: data.pop(n, None) or "unknown"
             for n in ("confidentiality", "integrity", "availability")
@@ -150,6 +155,8 @@ def read(text: str) -> tuple[list[Record], list[Problem]]:
         return [], [Problem("line 1", f"not valid CSV: {exc}")]
     missing = [name for name in ("date", "summary") if name not in header]
     if missing:
+        if len(header) == 1 and "\t" in header[0]:
+            return [], [Problem("line 1", "tab-separated values: save the file as comma-separated CSV")]  # fmt: skip
         found = ", ".join(repr(h[:40]) for h in header[:5]) or "nothing"
         return [], [
             Problem(

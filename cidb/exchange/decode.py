@@ -142,7 +142,8 @@ def load_json(text: str, where: str = "") -> Any:
             where or "$", f"nested too deeply (more than {MAX_JSON_DEPTH} levels)"
         ) from None
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()):
+        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
+            # (a string cannot span lines, so an unclosed one runs to the end)
             message = "the JSON ends too early: the file looks truncated"
         else:
             message = f"not valid JSON: {exc.msg} (column {exc.colno})"
@@ -151,6 +152,8 @@ def load_json(text: str, where: str = "") -> Any:
         raise DecodeError(where or "$", str(exc)) from None
     path = _too_deep(data)
     if path is not None:
+        if len(path) > 60:
+            path = path[:60] + "…"
         raise DecodeError(
             f"{prefix}{path}", f"nested too deeply (more than {MAX_JSON_DEPTH} levels)"
         )

@@ -31,7 +31,7 @@ def detect(text: str, name: str = "") -> str:
     if suffix == ".jsonl":
         return "json"
     stripped = text.lstrip()
-    if not stripped.startswith(("{", "[")):
+    if not stripped.startswith(("{", "[")) and suffix != ".json":
         return "csv"
     try:
         data = decode.load_json(text)
@@ -49,7 +49,7 @@ def parse(text: str, fmt: str, *, status: str = "draft") -> tuple[list[Record], 
     problem found in it (see checks.py)."""
     records, problems = _parse(text, fmt, status=status)
     if not problems:
-        problems = checks.check_records(records)
+        problems = checks.check_records(records, converted=fmt in ("stix", "veris"))
     return records, problems
 
 

@@ -44,7 +44,8 @@ def read(text: str) -> tuple[list[Record], list[Problem]]:
         return [Record("$", data)], []
     if isinstance(data, list):
         return [Record(f"$[{i}]", d) for i, d in enumerate(data)], []
-    return [], [Problem("$", "expected an incident object or an array of them")]
+    kind = {str: "text", bool: "true/false", type(None): "null"}.get(type(data), "a number")
+    return [], [Problem("$", f"expected an incident object or an array of them, not {kind}")]
 
 
 def _one_object_a_line(text: str) -> bool:

@@ -21,9 +21,12 @@ def import_file(request: HttpRequest) -> HttpResponse:
     too_large = _too_large(request)
     if too_large:
         # Refused before Django reads the body: an oversized upload is never stored.
-        form = ImportForm()
-        form.add_error(None, too_large)
-        return render(request, "exchange/import.html", {"form": form}, status=413)
+        context = {"form": ImportForm(), "upload_error": too_large}
+        return render(request, "exchange/import.html", context, status=413)
+    if request.method == "POST" and "file" not in request.FILES and _too_large(request, 0):
+        # the upload handler stopped reading the file at the limit
+        context = {"form": ImportForm(), "upload_error": _too_large(request, 0)}
+        return render(request, "exchange/import.html", context, status=413)
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
@@ -40,7 +43,7 @@ def import_file(request: HttpRequest) -> HttpResponse:
     return render(request, "exchange/import.html", {"form": form, "report": report}, status=status)
 
 
-def _too_large(request: HttpRequest) -> str:
+def _too_large(request: HttpRequest, margin: int = 16 * 1024) -> str:
     """Why the request body is too large to read ("" if it is not): the file limit
     plus room for the form's other fields and the multipart framing."""
     if request.method != "POST":
@@ -50,7 +53,7 @@ def _too_large(request: HttpRequest) -> str:
     except ValueError:
         return "The upload has an invalid length."
     limit = decode.max_bytes()
-    if length > limit + 64 * 1024:
+    if length > limit + margin:
         return (
             f"The upload has {length:,} bytes, more than the limit of {limit:,} "
             "(CIDB_IMPORT_MAX_BYTES); split the file into smaller ones."
