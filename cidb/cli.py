@@ -52,9 +52,18 @@ def main(argv: list[str] | None = None) -> None:
         print(f"cidb {__version__}")
         return
     argv[0] = ALIASES.get(argv[0], argv[0].replace("-", "_"))
-    from django.core.management import execute_from_command_line
+    try:
+        from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["cidb", *argv])
+        execute_from_command_line(["cidb", *argv])
+    except Exception as exc:
+        from cidb.core.operations import problem
+
+        message = problem(exc)
+        if message is None:
+            raise
+        print(f"cidb: {message}", file=sys.stderr)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -71,6 +71,9 @@ def jsonl_items(path: Path) -> Iterator[Item]:
             except json.JSONDecodeError as exc:
                 yield Item(ref, error=f"invalid JSON: {exc.msg} (column {exc.colno})")
                 continue
+            except RecursionError:
+                yield Item(ref, error="invalid JSON: nested too deeply")
+                continue
             if not isinstance(data, dict):
                 yield Item(ref, error="a line must be a JSON object")
                 continue
@@ -141,6 +144,16 @@ def items_for(target: str) -> Iterator[Item]:
             target,
             error=f"unknown input type {suffix or '(none)'}: use .jsonl, .html, .txt or a URL",
         )
+
+
+def missing(targets: list[str]) -> list[str]:
+    """The arguments that are neither an http(s) URL nor an existing path (a typo in
+    a path should stop the run with an error, not count as one failed article)."""
+    return [
+        target
+        for target in targets
+        if not target.startswith(("http://", "https://")) and not Path(target).exists()
+    ]
 
 
 def count_items(target: str) -> int:

@@ -43,6 +43,9 @@ class Command(BaseCommand):
             raise CommandError("give files or URLs to ingest, or --feed (see --help)")
         if options["limit"] is not None and options["limit"] < 1:
             raise CommandError("--limit must be at least 1")
+        absent = inputs.missing(options["inputs"])
+        if absent:
+            raise CommandError(f"no such file: {', '.join(absent)}")
         with _single_run():
             summary = self._ingest(options)
         for line in summary.lines():
