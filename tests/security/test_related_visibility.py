@@ -117,3 +117,11 @@ def test_taxii_objects_only_of_visible_incidents(linked, client_for):
     assert "Actor of published" in body
     for status in HIDDEN_STATUSES:
         assert f"Actor of {status}" not in body and f"Victim of {status}" not in body
+
+
+@pytest.mark.parametrize("path", ["/api/v1/sources/{source}/", "/api/v1/actors/{actor}/"])
+def test_detail_of_a_draft_only_object(linked, client_for, path):
+    draft = linked["draft"]
+    url = path.format(source=draft.sources.get().pk, actor=draft.actors.get().pk)
+    assert client_for("member").get(url).status_code == 404
+    assert client_for("editor").get(url).status_code == 200
