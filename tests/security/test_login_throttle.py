@@ -109,3 +109,37 @@ def test_taxii_basic_is_throttled(users, limits):
     assert response.status_code == 401
     assert "Too many failed log-ins" in response.content.decode()
     assert Client(REMOTE_ADDR="198.51.100.8").get("/taxii2/", **basic(PASSWORD)).status_code == 200
+
+
+def test_with_redis_counters(users, limits, settings):
+    redis = pytest.importorskip("redis")
+    server = redis.Redis.from_url("redis://127.0.0.1:6379/5", socket_timeout=1)
+    try:
+        server.ping()
+    except redis.RedisError:
+        pytest.skip("needs Redis at 127.0.0.1:6379 (not running)")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/5",
+            "KEY_PREFIX": "test-login-throttle",
+        }
+    }
+
+    def clean() -> None:  # only this test's keys (other tests may share the database)
+        for key in server.scan_iter("test-login-throttle:*"):
+            server.delete(key)
+
+    clean()
+    try:
+        client = Client(REMOTE_ADDR="198.51.100.9")
+        for _ in range(4):
+            _login(client, "member-user", "wrong")
+        assert _login(client, "member-user", PASSWORD).status_code == 302  # resets
+        client.logout()
+        for _ in range(5):
+            _login(client, "member-user", "wrong")
+        page = _login(client, "member-user", PASSWORD).content.decode()
+        assert "Too many failed log-ins" in page and "15 minutes" in page
+    finally:
+        clean()
