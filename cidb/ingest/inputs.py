@@ -147,8 +147,8 @@ def items_for(target: str) -> Iterator[Item]:
 
 
 def missing(targets: list[str]) -> list[str]:
-    """The arguments that are neither an http(s) URL nor an existing path (a typo in
-    a path should stop the run with an error, not count as one failed article)."""
+    """The arguments that are neither an http(s) URL nor an existing path: the run
+    goes on, then fails (a typo in a path is not one failed article among many)."""
     return [
         target
         for target in targets

@@ -43,9 +43,8 @@ class Command(BaseCommand):
             raise CommandError("give files or URLs to ingest, or --feed (see --help)")
         if options["limit"] is not None and options["limit"] < 1:
             raise CommandError("--limit must be at least 1")
+        # Errors never stop the run, but a path that does not exist fails it at the end.
         absent = inputs.missing(options["inputs"])
-        if absent:
-            raise CommandError(f"no such file: {', '.join(absent)}")
         with _single_run():
             summary = self._ingest(options)
         for line in summary.lines():
@@ -54,6 +53,8 @@ class Command(BaseCommand):
             spent = ", ".join(f"{k} {v:.1f}s" for k, v in summary.seconds.items())
             self.stdout.write(f"time: {spent}")
             self.stdout.write(f"analysed {summary.analysed}, embedded {summary.embedded}")
+        if absent:
+            raise CommandError(f"no such file: {', '.join(absent)}")
 
     def _ingest(self, options) -> services.Summary:
         sources = [inputs.items_for(target) for target in options["inputs"]]
