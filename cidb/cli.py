@@ -119,9 +119,18 @@ def main(argv: list[str] | None = None) -> None:
     argv[0] = module_name(argv[0])
     if argv[0] == "help" and len(argv) > 1 and not argv[1].startswith("-"):
         argv[1] = module_name(argv[1])  # `cidb help load-attack`
-    from django.core.management import execute_from_command_line
+    try:
+        from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["cidb", *argv])
+        execute_from_command_line(["cidb", *argv])
+    except Exception as exc:
+        from cidb.core.operations import problem
+
+        message = problem(exc)
+        if message is None:
+            raise
+        print(f"cidb: {message}", file=sys.stderr)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

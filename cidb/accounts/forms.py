@@ -1,5 +1,6 @@
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 
 from .models import User
 
@@ -16,3 +17,25 @@ class SignupForm(UserCreationForm):
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError("An account with this e-mail address already exists.")
         return email
+
+
+class ThrottledLoginMixin:
+    """Say clearly when log-ins are paused (see cidb.accounts.throttle) instead of
+    the generic "wrong password" the backend's refusal would give."""
+
+    def clean(self):
+        from .throttle import locked_message
+
+        username = self.data.get("username", "") if hasattr(self, "data") else ""
+        message = locked_message(self.request, str(username))
+        if message:
+            raise forms.ValidationError(message, code="locked")
+        return super().clean()
+
+
+class LoginForm(ThrottledLoginMixin, AuthenticationForm):
+    pass
+
+
+class AdminLoginForm(ThrottledLoginMixin, AdminAuthenticationForm):
+    pass

@@ -15,7 +15,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="cidb.accounts.throttle.ThrottledModelBackend")
         messages.success(request, "Welcome to cidb. Your free account is ready.")
         return redirect("account")
     return render(

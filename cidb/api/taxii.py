@@ -26,6 +26,7 @@ from django.views.decorators.http import require_safe
 from rest_framework.exceptions import AuthenticationFailed
 
 from cidb.accounts.models import is_member
+from cidb.accounts.throttle import locked_message
 from cidb.exchange import records, stix
 from cidb.incidents.models import Incident
 
@@ -62,6 +63,9 @@ def _user(request: HttpRequest):
             username, _, password = base64.b64decode(header[6:]).decode("utf-8").partition(":")
         except (ValueError, UnicodeDecodeError):
             raise AuthenticationFailed("Malformed Basic credentials.") from None
+        locked = locked_message(request, username)
+        if locked:
+            raise AuthenticationFailed(locked)
         user = authenticate(request, username=username, password=password)
         if user is None:
             raise AuthenticationFailed("Wrong username or password.")

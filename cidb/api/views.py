@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid as uuid_module
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
@@ -25,6 +25,7 @@ from cidb.incidents.models import (
     Technique,
     ThreatActor,
 )
+from cidb.incidents.querysets import linked_to_visible
 
 from . import serializers
 from .permissions import IsMember
@@ -131,9 +132,10 @@ class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         visible = Incident.objects.visible_to(self.request.user)
+        counted = Count("incidents", filter=Q(incidents__in=visible), distinct=True)
         queryset = (
-            Organization.objects.filter(incidents__in=visible)
-            .annotate(incident_count=Count("incidents"))
+            Organization.objects.filter(Exists(visible.filter(victim=OuterRef("pk"))))
+            .annotate(incident_count=counted)
             .order_by("name", "id")
         )
         # NUL cannot be stored or compared in PostgreSQL text: drop it, as forms do.
@@ -161,9 +163,12 @@ class ThreatActorViewSet(MemberViewSet):
     serializer_class = serializers.ThreatActorSerializer
 
     def get_queryset(self):
-        return ThreatActor.objects.annotate(
-            incident_count=_incident_count(self.request.user)
-        ).order_by("name")
+        user = self.request.user
+        return (
+            linked_to_visible(ThreatActor.objects.all(), user)
+            .annotate(incident_count=_incident_count(user))
+            .order_by("name", "id")
+        )
 
 
 @extend_schema(responses={200: serializers.TechniqueSerializer, 403: ERRORS[403]})
@@ -187,9 +192,11 @@ class SourceViewSet(MemberViewSet):
     serializer_class = serializers.SourceSerializer
 
     def get_queryset(self):
+        user = self.request.user
         return (
-            Source.objects.defer("text")
-            .annotate(incident_count=_incident_count(self.request.user))
+            linked_to_visible(Source.objects.all(), user)
+            .defer("text")
+            .annotate(incident_count=_incident_count(user))
             .order_by("id")
         )
 

@@ -5,11 +5,13 @@ See the README ("Settings") for the full list.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 SOURCE_ROOT = PACKAGE_DIR.parent
@@ -28,6 +30,20 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
+
+
+def env_networks(name: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    """Comma-separated IP addresses or CIDR networks; anything else stops start-up (a
+    typo must not silently trust nobody, or everybody)."""
+    networks = []
+    for item in env_list(name):
+        try:
+            networks.append(ipaddress.ip_network(item, strict=True))
+        except ValueError as exc:
+            raise ImproperlyConfigured(
+                f"{name}: {item!r} is not an IP address or network ({exc})"
+            ) from None
+    return networks
 
 
 def _default_data_dir() -> Path:
@@ -72,6 +88,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 if env_bool("CIDB_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Reverse proxies whose X-Forwarded-For names the client (addresses or CIDR networks,
+# comma-separated); from any other peer the header is ignored. Parsed strictly.
+TRUSTED_PROXIES = env_networks("CIDB_TRUSTED_PROXIES")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -104,6 +123,7 @@ INSTALLED_APPS.append("cidb.alerts")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cidb.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cidb.core.middleware.QueryStringLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -214,6 +234,13 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("CIDB_MEDIA_ROOT") or DATA_DIR / "media")
 SERVE_MEDIA = env_bool("CIDB_SERVE_MEDIA", True)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Largest file `cidb import` and the editors' import form accept (bytes).
+IMPORT_MAX_BYTES = int(env("CIDB_IMPORT_MAX_BYTES", "100000000"))
+FILE_UPLOAD_HANDLERS = [
+    "cidb.exchange.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Browse pages
@@ -222,6 +249,14 @@ MAX_QUERY_STRING = int(env("CIDB_MAX_QUERY_STRING", "2048"))
 FACET_CACHE_SECONDS = int(env("CIDB_FACET_CACHE_SECONDS", "600"))
 # How often huey recounts the whole-database statistics after a change (0: never).
 STATS_WARM_MINUTES = int(env("CIDB_STATS_WARM_MINUTES", "5"))
+
+# Log-in throttling: after LOGIN_FAILURES wrong passwords for one account from one
+# address, or LOGIN_IP_FAILURES from one address, log-ins from there wait until the
+# window (counted from the first failure) ends; the lock always expires.
+LOGIN_FAILURES = int(env("CIDB_LOGIN_FAILURES", "5"))
+LOGIN_IP_FAILURES = int(env("CIDB_LOGIN_IP_FAILURES", "50"))
+LOGIN_LOCKOUT_SECONDS = int(env("CIDB_LOGIN_LOCKOUT_MINUTES", "15")) * 60
+AUTHENTICATION_BACKENDS = ["cidb.accounts.throttle.ThrottledModelBackend"]
 
 # REST API (/api/v1/) and TAXII (/taxii2/). Rates per tier: anonymous < free < member.
 REST_FRAMEWORK = {

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 
 from cidb.accounts import urls as account_urls
+from cidb.accounts.forms import AdminLoginForm
 from cidb.api import urls as api_urls
 from cidb.core import views as core_views
 from cidb.exchange import urls as exchange_urls
@@ -10,6 +11,7 @@ from cidb.incidents import urls as incident_urls
 
 admin.site.site_header = "cidb administration"
 admin.site.site_title = "cidb"
+admin.site.login_form = AdminLoginForm
 
 urlpatterns = [
     path("", include(api_urls)),

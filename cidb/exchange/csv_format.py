@@ -105,7 +105,12 @@ def to_json(cells: dict[str, str]) -> dict[str, Any]:
             data[name] = value.split(SEP) if value else []
         elif not name.endswith("_count"):
             data[name] = value or None
-    if any(data.get(n) for n in ("confidentiality", "integrity", "availability")):
+    letters = data.get("cia") or []
+    if any(letter.upper() not in ("C", "I", "A") for letter in letters):
+        # keep the bad letters for the checks to report, rather than the detail columns
+        for n in ("confidentiality", "integrity", "availability"):
+            data.pop(n, None)
+    elif any(data.get(n) for n in ("confidentiality", "integrity", "availability")):
         data["cia"] = {
             n: data.pop(n, None) or "unknown"
             for n in ("confidentiality", "integrity", "availability")
@@ -137,24 +142,53 @@ def to_json(cells: dict[str, str]) -> dict[str, Any]:
 
 
 def read(text: str) -> tuple[list[Record], list[Problem]]:
+    """cidb JSON dicts from CSV rows; every row must have one cell per column, and a
+    cut last row (no line end, cells missing, or an open quote) is a truncated file."""
     records: list[Record] = []
     problems: list[Problem] = []
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = reader.fieldnames or []
+    if not text.strip():
+        return [], [Problem("$", "the file is empty")]
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = [name.strip() for name in next(reader, [])]
+    except csv.Error as exc:
+        return [], [Problem("line 1", f"not valid CSV: {exc}")]
     missing = [name for name in ("date", "summary") if name not in header]
     if missing:
-        return [], [Problem("line 1", f"missing column(s): {', '.join(missing)}")]
+        if len(header) == 1 and "\t" in header[0]:
+            return [], [Problem("line 1", "tab-separated values: save the file as comma-separated CSV")]  # fmt: skip
+        found = ", ".join(repr(h[:40]) for h in header[:5]) or "nothing"
+        return [], [
+            Problem(
+                "line 1",
+                f"missing column(s): {', '.join(missing)} (the first line must name the "
+                f"columns; found {found})",
+            )
+        ]
+    duplicated = sorted({h for h in header if header.count(h) > 1 and h})
+    if duplicated:
+        return [], [Problem("line 1", f"column(s) named twice: {', '.join(duplicated)}")]
+    unterminated = not text.endswith(("\n", "\r"))
     start = 2
+    rows: list[tuple[str, list[str]]] = []
     try:
         for cells in reader:
-            where = f"line {start}"
+            rows.append((f"line {start}", cells))
             start = reader.line_num + 1
-            if None in cells:
-                problems.append(Problem(where, f"{len(header) + len(cells[None])} cells for {len(header)} columns"))  # fmt: skip
-                continue
-            if not any((v or "").strip() for v in cells.values()):
-                continue
-            records.append(Record(where, to_json(cells)))
     except csv.Error as exc:
-        problems.append(Problem(f"line {reader.line_num}", f"not valid CSV: {exc}"))
+        message = f"not valid CSV: {exc}"
+        if "unexpected end of data" in str(exc):
+            message = "a quoted cell is never closed: the file looks truncated"
+        problems.append(Problem(f"line {start}", message))
+        return [], problems
+    for index, (where, cells) in enumerate(rows):
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(header):
+            message = f"{len(cells)} cells for {len(header)} columns"
+            if index == len(rows) - 1 and unterminated and len(cells) < len(header):
+                message += ": the last row is cut short, the file looks truncated"
+            problems.append(Problem(where, message))
+            continue
+        records.append(Record(where, to_json(dict(zip(header, cells, strict=True)))))
     return records, problems

@@ -2,7 +2,7 @@ from django import forms
 
 from cidb.incidents import vocab
 
-from . import importer
+from . import decode, importer
 
 
 class ImportForm(forms.Form):
@@ -17,3 +17,11 @@ class ImportForm(forms.Form):
         help_text="For records whose file does not give a status.",
     )
     dry_run = forms.BooleanField(required=False, initial=True, label="Check only (dry run)")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        try:
+            decode.check_size(upload.size)  # before reading a byte of it
+        except decode.DecodeError as exc:
+            raise forms.ValidationError(exc.problem.message) from None
+        return upload

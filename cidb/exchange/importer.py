@@ -8,7 +8,6 @@ changes nothing, and the report lists every problem, not just the first.
 
 from __future__ import annotations
 
-import json
 import uuid
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from django.db import transaction
 from cidb.incidents import services
 from cidb.incidents.models import Incident
 
-from . import csv_format, json_format, stix_import, veris
+from . import checks, csv_format, decode, json_format, stix_import, veris
 from .problems import ImportReport, Problem, Record
 
 FORMATS = ("auto", "json", "csv", "stix", "veris")
@@ -32,12 +31,12 @@ def detect(text: str, name: str = "") -> str:
     if suffix == ".jsonl":
         return "json"
     stripped = text.lstrip()
-    if not stripped.startswith(("{", "[")):
+    if not stripped.startswith(("{", "[")) and suffix != ".json":
         return "csv"
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        return "json"
+        data = decode.load_json(text)
+    except decode.DecodeError:
+        return "json"  # the JSON reader reports what is wrong
     if stix_import.looks_like(data):
         return "stix"
     if veris.looks_like(data):
@@ -46,15 +45,23 @@ def detect(text: str, name: str = "") -> str:
 
 
 def parse(text: str, fmt: str, *, status: str = "draft") -> tuple[list[Record], list[Problem]]:
-    """cidb JSON records from a file's text, or every problem found in it."""
+    """cidb JSON records from a file's text, each checked field by field, or every
+    problem found in it (see checks.py)."""
+    records, problems = _parse(text, fmt, status=status)
+    if not problems:
+        problems = checks.check_records(records, converted=fmt in ("stix", "veris"))
+    return records, problems
+
+
+def _parse(text: str, fmt: str, *, status: str) -> tuple[list[Record], list[Problem]]:
     if fmt == "csv":
         return csv_format.read(text)
     if fmt == "json":
         return json_format.read(text)
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return [], [Problem(f"line {exc.lineno}", f"not valid JSON: {exc.msg}")]
+        data = decode.load_json(text)
+    except decode.DecodeError as exc:
+        return [], [exc.problem]
     if fmt == "stix":
         problems = stix_import.validate(data)
         if problems:
@@ -125,7 +132,7 @@ def write(records: list[Record], *, user=None, dry_run: bool = False, comment: s
 
 
 def run(
-    text: str,
+    text: str | bytes,
     fmt: str = "auto",
     *,
     name: str = "",
@@ -133,7 +140,13 @@ def run(
     dry_run: bool = False,
     status: str = "draft",
 ) -> ImportReport:
-    """Import a whole file (its text); see the module docstring for the guarantees."""
+    """Import a whole file (its bytes, or its text); see the module docstring for the
+    guarantees."""
+    if isinstance(text, bytes):
+        try:
+            text = decode.decode(text)
+        except decode.DecodeError as exc:
+            return ImportReport(format=fmt, dry_run=dry_run, problems=[exc.problem])
     if fmt == "auto":
         fmt = detect(text, name)
     report = ImportReport(format=fmt, dry_run=dry_run)
@@ -153,11 +166,9 @@ def run(
 
 
 def read_text(data: bytes) -> str:
-    """Decode an uploaded or read file: UTF-8 (with or without BOM), else Latin-1."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
+    """Decode an uploaded or read file: UTF-8 (with or without BOM) only; raises
+    decode.DecodeError naming the problem and its line."""
+    return decode.decode(data)
 
 
 def as_json(report: ImportReport) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 
 from cidb.accounts.models import is_editor, is_member
+from cidb.core.safeurl import safe_source_url
 from cidb.incidents import vocab
 from cidb.incidents.filters import IncidentFilterSet
 from cidb.incidents.models import (
@@ -436,7 +437,7 @@ def incident_dict(incident: Incident | IncidentRow, *, member: bool) -> dict[str
     ]
     data["sources"] = [
         {
-            "url": s.url,
+            "url": safe_source_url(s.url),
             "title": s.title,
             "publisher": s.publisher,
             "language": s.language,

@@ -28,6 +28,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from cidb.core.safeurl import safe_source_url
 from cidb.incidents import vocab
 from cidb.incidents.models import (
     Incident,
@@ -286,7 +287,9 @@ def label_identity(label: str) -> dict[str, Any]:
 def incident_object(incident: records.IncidentRow, data: dict[str, Any]) -> dict[str, Any]:
     references = [{"source_name": "cidb", "url": data["url"], "external_id": data["id"]}]
     references += [
-        {"source_name": s["publisher"] or "source", "url": s["url"]} for s in data["sources"]
+        {"source_name": s["publisher"] or "source", "url": s["url"]}
+        for s in data["sources"]
+        if s["url"]
     ]
     return _sdo(
         "incident",
@@ -340,13 +343,15 @@ def incident_objects(incident: Incident | records.IncidentRow) -> list[dict[str,
 
 
 def report(source: Any, incident_refs: list[str]) -> dict[str, Any]:
-    reference = {"source_name": source.publisher or "source", "url": source.url}
+    reference = {"source_name": source.publisher or "source"}
+    if safe_source_url(source.url):
+        reference["url"] = source.url
     return _sdo(
         "report",
         stix_id("report", source.url),
         timestamp(source.created),
         timestamp(source.updated),
-        name=source.title or source.url,
+        name=source.title or safe_source_url(source.url) or "source",
         published=timestamp(source.published or EPOCH),
         # STIX requires `published`; this says cidb does not know the date.
         x_cidb_published_unknown=True if source.published is None else None,

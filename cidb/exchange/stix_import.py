@@ -9,6 +9,7 @@ every problem is reported with its JSON path.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from typing import Any
@@ -91,8 +92,12 @@ def validate(bundle: Any) -> list[Problem]:
         if kind not in SCO:
             for stamp in ("created", "modified"):
                 value = obj.get(stamp)
-                if not isinstance(value, str) or not TIMESTAMP.match(value):
-                    problems.append(Problem(f"{where}.{stamp}", f"missing or not a timestamp: {value!r}"))  # fmt: skip
+                if not valid_timestamp(value):
+                    problems.append(Problem(f"{where}.{stamp}", f"missing or not a timestamp: {str(value)[:60]!r}"))  # fmt: skip
+            for stamp in ("first_seen", "last_seen", "published"):
+                if stamp in obj and not valid_timestamp(obj[stamp]):
+                    problems.append(Problem(f"{where}.{stamp}", f"not a timestamp: {str(obj[stamp])[:60]!r}"))  # fmt: skip
+        problems += _values(obj, where, kind)
         if match is not None:
             key = (object_id, str(obj.get("modified")))
             if key in seen:
@@ -125,6 +130,63 @@ def validate(bundle: Any) -> list[Problem]:
                     problems.append(
                         Problem(f"$.objects[{i}].{ref}", f"{target} is not in the bundle")
                     )
+    return problems
+
+
+def valid_timestamp(value: Any) -> bool:
+    """An RFC 3339 UTC timestamp as STIX writes it, and a real moment."""
+    if not isinstance(value, str) or not TIMESTAMP.match(value):
+        return False
+    try:
+        dt.datetime.fromisoformat(value[:19])
+    except ValueError:
+        return False
+    return True
+
+
+def _values(obj: dict[str, Any], where: str, kind: Any) -> list[Problem]:
+    """Values the conversion would otherwise drop or replace silently: a country that
+    is no country, a property of the wrong type. Dropping them would change an
+    existing incident's field instead of reporting the bad value."""
+    problems = []
+    for key in ("x_cidb_country", "x_afrintel_country") + (
+        ("country",) if kind == "location" else ()
+    ):
+        value = obj.get(key)
+        if value not in (None, "") and not _country(value):
+            problems.append(Problem(f"{where}.{key}", f"{str(value)[:60]!r} is not a country"))
+    for key in ("labels", "aliases", "sectors", "threat_actor_types", "object_refs",
+                "external_references", "x_cidb_aliases", "x_cidb_attack_types",
+                "x_cidb_motives", "x_cidb_conflicts"):  # fmt: skip
+        if key in obj and obj[key] is not None and not isinstance(obj[key], list):
+            problems.append(Problem(f"{where}.{key}", "must be an array"))
+    for key in ("name", "description", "x_cidb_summary", "x_cidb_description", "x_cidb_date",
+                "x_cidb_status", "x_cidb_sector", "x_cidb_region", "x_cidb_city",
+                "x_cidb_discovered", "x_cidb_disclosed", "x_cidb_confidence",
+                "x_cidb_actor_type", "x_cidb_victim_label", "identity_class", "lang",
+                "relationship_type", "x_opencti_incident_type"):  # fmt: skip
+        if key in obj and obj[key] is not None and not isinstance(obj[key], str):
+            problems.append(Problem(f"{where}.{key}", "must be text"))
+    if "x_cidb_confidence" in obj and obj["x_cidb_confidence"] not in vocab.CONFIDENCES:
+        problems.append(Problem(f"{where}.x_cidb_confidence", f"unknown confidence {str(obj['x_cidb_confidence'])[:40]!r}"))  # fmt: skip
+    if "x_cidb_actor_type" in obj and obj["x_cidb_actor_type"] not in vocab.ACTOR_TYPES:
+        problems.append(Problem(f"{where}.x_cidb_actor_type", f"unknown actor type {str(obj['x_cidb_actor_type'])[:40]!r}"))  # fmt: skip
+    refs = obj.get("object_refs")
+    if isinstance(refs, list):
+        for i, ref in enumerate(refs):
+            if not isinstance(ref, str) or not ID.match(ref):
+                problems.append(Problem(f"{where}.object_refs[{i}]", "not a STIX id"))
+    if "confidence" in obj and (
+        not isinstance(obj["confidence"], int)
+        or isinstance(obj["confidence"], bool)
+        or not 0 <= obj["confidence"] <= 100
+    ):
+        problems.append(Problem(f"{where}.confidence", "must be a whole number from 0 to 100"))
+    for i, reference in enumerate(obj.get("external_references") or [] if isinstance(obj.get("external_references"), list) else []):  # fmt: skip
+        if not isinstance(reference, dict):
+            problems.append(Problem(f"{where}.external_references[{i}]", "must be an object"))
+        elif reference.get("url") is not None and not isinstance(reference["url"], str):
+            problems.append(Problem(f"{where}.external_references[{i}].url", "must be text"))
     return problems
 
 

@@ -53,7 +53,56 @@ def sector(industry: str, government: list[str]) -> str:
 def _varieties(section: Any) -> list[str]:
     if not isinstance(section, dict):
         return []
-    return [str(v) for v in section.get("variety") or [] if isinstance(v, str)]
+    return _strings(section.get("variety"))
+
+
+def _strings(value: Any) -> list[str]:
+    """The text entries of a VERIS list (a lone string counts as a list of one)."""
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _shape(record: dict[str, Any], where: str) -> list[Problem]:
+    """VERIS sections and values of the wrong JSON type (the schema's, not guessed)."""
+    problems = []
+    for key in ("action", "attribute", "actor", "victim", "timeline", "discovery_method", "impact"):  # fmt: skip
+        value = record.get(key)
+        if value is not None and not isinstance(value, dict):
+            problems.append(Problem(f"{where}.{key}", f"must be an object, not {_kind(value)}"))
+    for key in ("summary", "notes", "reference", "incident_id", "security_incident"):
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            problems.append(Problem(f"{where}.{key}", f"must be text, not {_kind(value)}"))
+    for section_name in ("action", "actor"):
+        section = record.get(section_name)
+        if not isinstance(section, dict):
+            continue
+        for kind, part in section.items():
+            if not isinstance(part, dict):
+                problems.append(Problem(f"{where}.{section_name}.{kind}", f"must be an object, not {_kind(part)}"))  # fmt: skip
+                continue
+            for key in ("variety", "vector", "motive", "name", "country"):
+                value = part.get(key)
+                if value is not None and not isinstance(value, list | str):
+                    problems.append(Problem(f"{where}.{section_name}.{kind}.{key}", f"must be an array of text, not {_kind(value)}"))  # fmt: skip
+    victim = record.get("victim")
+    if isinstance(victim, dict):
+        for key in ("country", "government"):
+            value = victim.get(key)
+            if value is not None and not isinstance(value, list | str):
+                problems.append(Problem(f"{where}.victim.{key}", f"must be an array of text, not {_kind(value)}"))  # fmt: skip
+        for key in ("victim_id", "industry"):
+            value = victim.get(key)
+            if value is not None and not isinstance(value, str | int):
+                problems.append(Problem(f"{where}.victim.{key}", f"must be text, not {_kind(value)}"))  # fmt: skip
+    return problems
+
+
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "an array", str: "text", bool: "true/false"}.get(
+        type(value), "a number" if isinstance(value, int | float) else type(value).__name__
+    )
 
 
 def attack_types(record: dict[str, Any]) -> list[str]:
@@ -83,7 +132,7 @@ def attack_types(record: dict[str, Any]) -> list[str]:
     for name in ("hacking", "malware"):
         section = action.get(name)
         if isinstance(section, dict):
-            vectors += section.get("vector") or []
+            vectors += _strings(section.get("vector"))
     if {"Partner", "Software update"} & set(vectors):
         found.add("supply_chain")
     integrity = attribute.get("integrity") if isinstance(attribute, dict) else None
@@ -102,14 +151,18 @@ def attack_types(record: dict[str, Any]) -> list[str]:
 
 def to_json(record: Any, where: str, *, status: str = "draft") -> tuple[dict | None, list[Problem]]:
     """One VERIS record as cidb JSON, or the problems that stop it."""
-    problems: list[Problem] = []
     if not isinstance(record, dict):
         return None, [Problem(where, "a VERIS incident must be a JSON object")]
+    problems: list[Problem] = _shape(record, where)
+    if problems:
+        return None, problems
     timeline = record.get("timeline")
     incident_time = timeline.get("incident") if isinstance(timeline, dict) else None
     if not isinstance(incident_time, dict):
         return None, [Problem(f"{where}.timeline.incident", "missing (the incident date)")]
     year, month, day = (incident_time.get(k) for k in ("year", "month", "day"))
+    # true/false are ints to Python, not years
+    year, month, day = (None if isinstance(v, bool) else v for v in (year, month, day))
     date = None
     if not isinstance(year, int) or not 1970 <= year <= 2100:
         problems.append(Problem(f"{where}.timeline.incident.year", f"not a year: {year!r}"))
@@ -127,10 +180,8 @@ def to_json(record: Any, where: str, *, status: str = "draft") -> tuple[dict | N
     if not isinstance(victim, dict):
         problems.append(Problem(f"{where}.victim", "must be an object"))
         victim = {}
-    countries = victim.get("country") or []
-    if isinstance(countries, str):
-        countries = [countries]
-    country = next((c for c in countries if isinstance(c, str) and len(c) == 2), "")
+    countries = _strings(victim.get("country"))
+    country = next((c for c in countries if len(c) == 2 and c != "Unknown"), "")
     actors_section = record.get("actor") or {}
     if not isinstance(actors_section, dict):
         problems.append(Problem(f"{where}.actor", "must be an object"))
@@ -141,12 +192,12 @@ def to_json(record: Any, where: str, *, status: str = "draft") -> tuple[dict | N
         if not isinstance(section, dict):
             problems.append(Problem(f"{where}.actor.{kind}", "must be an object"))
             continue
-        motives |= {m for m in section.get("motive") or [] if m in vocab.MOTIVES}
-        varieties = [v for v in section.get("variety") or [] if isinstance(v, str)]
+        motives |= {m for m in _strings(section.get("motive")) if m in vocab.MOTIVES}
+        varieties = _strings(section.get("variety"))
         kind_type = "insider" if kind == "internal" else "unknown"
         actor_type = next((ACTOR_TYPES[v] for v in varieties if v in ACTOR_TYPES), kind_type)
-        for name in section.get("name") or []:
-            if isinstance(name, str) and name.strip():
+        for name in _strings(section.get("name")):
+            if name.strip():
                 actors.append({"name": name.strip(), "type": actor_type, "country": ""})
     attribute = record.get("attribute") or {}
     cia = [letter for name, letter in vocab.CIA_FIELDS.items() if name in attribute]
@@ -161,7 +212,7 @@ def to_json(record: Any, where: str, *, status: str = "draft") -> tuple[dict | N
     if problems:
         return None, problems
     name = victim.get("victim_id")
-    industry_sector = sector(victim.get("industry"), victim.get("government") or [])
+    industry_sector = sector(victim.get("industry"), _strings(victim.get("government")))
     data = {
         "id": key,
         "status": status,

@@ -292,9 +292,17 @@ def countries_in_use(statuses) -> list[str]:
     return sorted(codes)
 
 
-def cached_by_generation(name: str, compute_value):
-    """A value cached until any incident changes (the key carries the data generation)."""
-    key = "cidb:" + hashlib.sha256(f"{services.generation()}|{name}".encode()).hexdigest()
+def cached_by_generation(kind: str, name: str, compute_value):
+    """A value cached until any incident changes (the key carries the data generation).
+
+    ``kind`` names what the value is (a list of country codes, a count, facets...): it
+    leads the key, so two callers that describe their filter alike never share an
+    entry holding different shapes of data (``name`` is the filter and audience).
+    """
+    if not kind or "|" in kind or ":" in kind:
+        raise ValueError(f"cache kind must be a plain name, not {kind!r}")
+    digest = hashlib.sha256(f"{services.generation()}|{kind}|{name}".encode()).hexdigest()
+    key = f"cidb:{kind}:{digest}"
     hit = cache.get(key)
     if hit is None:
         hit = compute_value()
@@ -308,7 +316,8 @@ def cached(
     """Total, facets and (for small results) the ordered ids of a filter, cached until
     any incident changes. ``ids_source()`` may return the ids without the ORM."""
     return cached_by_generation(
-        f"facets|{int(member)}|{int(year_selected)}|{params}",
+        "facets",
+        f"{int(member)}|{int(year_selected)}|{params}",
         lambda: count_and_facets(
             queryset,
             member=member,

@@ -82,6 +82,22 @@ def search_ids(text: str, tags: list[tuple[str, ...]], limit: int) -> list[int] 
     return ids if len(ids) <= limit else None
 
 
+# The largest id a database integer column holds (PostgreSQL bigint; SQLite's INTEGER).
+MAX_ID = 2**63 - 1
+
+
+class IdFilter(django_filters.NumberFilter):
+    """A record id: a whole number a database key can hold. A larger one is an invalid
+    value (a 400 with a message) rather than an overflow in the database driver."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
 class IncidentFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_search", label="Search", max_length=200)
     country = ValuesFilter(choices=COUNTRY_CHOICES, label="Country")
@@ -97,12 +113,12 @@ class IncidentFilterSet(django_filters.FilterSet):
     attack_type = ValuesFilter(
         choices=vocab.choices(vocab.ATTACK_TYPES), method="filter_attack_type", label="Attack type"
     )
-    organization = django_filters.NumberFilter(field_name="victim_id", label="Organization")
+    organization = IdFilter(field_name="victim_id", label="Organization")
     confidence = ValuesFilter(choices=vocab.choices(vocab.CONFIDENCES))
     # Member-only
     motive = ValuesFilter(choices=vocab.choices(vocab.MOTIVES), method="filter_motive")
     technique = TechniqueFilter(method="filter_technique", label="Technique")
-    actor = django_filters.NumberFilter(method="filter_actor", label="Threat actor")
+    actor = IdFilter(method="filter_actor", label="Threat actor")
     confidentiality = django_filters.ChoiceFilter(choices=vocab.choices(vocab.CIA_VALUES))
     integrity = django_filters.ChoiceFilter(choices=vocab.choices(vocab.CIA_VALUES))
     availability = django_filters.ChoiceFilter(choices=vocab.choices(vocab.CIA_VALUES))

@@ -17,6 +17,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
+from cidb.core.safeurl import source_url_problem
+
 from . import vocab
 from .querysets import IncidentQuerySet
 
@@ -24,6 +26,12 @@ from .querysets import IncidentQuerySet
 def validate_country(value: str) -> None:
     if value and pycountry.countries.get(alpha_2=value) is None:
         raise ValidationError(f"{value!r} is not an ISO 3166-1 alpha-2 country code.")
+
+
+def validate_source_url(url: str) -> None:
+    problem = source_url_problem(url)
+    if problem:
+        raise ValidationError(problem)
 
 
 def country_name(code: str) -> str:
@@ -136,7 +144,10 @@ class Technique(models.Model):
 
 
 class Source(models.Model):
-    url = models.TextField(help_text="Any URI: http(s), file, urn, ...")
+    url = models.TextField(
+        help_text="An http(s) address (file: and urn: for ingested articles without one).",
+        validators=[validate_source_url],
+    )
     url_hash = models.CharField(max_length=64, unique=True, editable=False)
     title = models.CharField(max_length=500, blank=True)
     publisher = models.CharField(max_length=200, blank=True)
@@ -159,6 +170,8 @@ class Source(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.url = self.url.strip()
+        # Every write path (imports, ingestion, the admin) passes here.
+        validate_source_url(self.url)
         self.url_hash = self.hash_url(self.url)
         if self.text and not self.content_hash:
             self.content_hash = hashlib.sha256(self.text.encode("utf-8")).hexdigest()

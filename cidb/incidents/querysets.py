@@ -108,3 +108,14 @@ class IncidentQuerySet(models.QuerySet):
             output_field=IntegerField(),
         )
         return self.order_by(position, "-id")
+
+
+def linked_to_visible(queryset: models.QuerySet, user) -> models.QuerySet:
+    """The related objects (sources, actors, organisations...) of ``queryset`` that an
+    incident ``user`` may see links to: members see what published incidents cite,
+    editors what any incident does. An object known only from a draft, an incident in
+    review or a retracted one would show non-editors what editors are working on."""
+    from .models import Incident
+
+    visible = Incident.objects.visible_to(user).filter(pk=OuterRef("incidents__pk"))
+    return queryset.filter(pk__in=queryset.model.objects.filter(Exists(visible)).values("pk"))

@@ -14,6 +14,8 @@ from django.db import transaction
 from django.db.models import F
 from django.db.models.fields.files import FieldFile
 
+from cidb.core.safeurl import source_url_problem
+
 from . import link_index, search, search_index, vocab
 from .models import (
     AttackType,
@@ -286,9 +288,11 @@ def _actor(data: dict, path: str) -> ThreatActor:
 def _source(data: dict | str, path: str) -> Source:
     if isinstance(data, str):
         data = {"url": data}
-    url = (data.get("url") or "").strip()
-    if not url:
-        raise ImportError_(path, "a source needs a url")
+    url = data.get("url") if isinstance(data.get("url"), str) else ""
+    problem = source_url_problem(url, links_only=True)
+    if problem:
+        raise ImportError_(f"{path}.url", problem)
+    url = url.strip()
     published = None
     if data.get("published"):
         try:

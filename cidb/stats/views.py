@@ -82,14 +82,13 @@ class FilteredStats:
 
         if self.errors:
             return build()
-        return facets.cached_by_generation(self._charts_key(wanted, bool(link)), build)
+        return facets.cached_by_generation(
+            "stats-charts", self._charts_key(wanted, bool(link)), build
+        )
 
     def _charts_key(self, wanted: list[str], linked: bool) -> str:
         address = self.query.urlencode() if linked else ""
-        return (
-            f"stats-charts|{self.audience}|{int(self.member)}|{','.join(wanted)}|"
-            f"{self.params}|{address}"
-        )
+        return f"{self.audience}|{int(self.member)}|{','.join(wanted)}|{self.params}|{address}"
 
     def without_ignored(self, path: str) -> str:
         kept = [(k, v) for k, vs in self.query.lists() for v in vs if k not in self.ignored]
@@ -110,7 +109,7 @@ def _countries_with_incidents(request: HttpRequest) -> list[tuple[str, str]]:
     """The filter form's countries: those with incidents the viewer may see, by name."""
     statuses = list(vocab.STATUSES) if is_editor(request.user) else ["published"]
     codes = facets.cached_by_generation(
-        f"countries|{audience(request.user)}", lambda: facets.countries_in_use(statuses)
+        "country-codes", audience(request.user), lambda: facets.countries_in_use(statuses)
     )
     return sorted(((code, country_name(code)) for code in codes), key=lambda c: c[1])
 

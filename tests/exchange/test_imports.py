@@ -103,7 +103,7 @@ def test_jsonl_and_csv_problems_have_line_numbers(db, tmp_path):
     lines = tmp_path / "bad.jsonl"
     lines.write_text('{"summary": "ok", "date": "2024-01", "sector": "health"}\n{oops\n')
     report = importer.run(lines.read_text(), name=lines.name)
-    assert [str(p) for p in report.problems] == ["line 2: not valid JSON: Expecting property name enclosed in double quotes"]  # fmt: skip
+    assert [str(p) for p in report.problems] == ["line 2: not valid JSON: Expecting property name enclosed in double quotes (column 2)"]  # fmt: skip
     table = tmp_path / "bad.csv"
     table.write_text(
         "summary,date,sector,attack_types\n"

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from cidb.incidents.models import Source
 from tests.factories import (
     IncidentFactory,
     OrganizationFactory,
@@ -140,8 +141,10 @@ def test_stored_text_is_escaped(client, client_for):
         victim=OrganizationFactory(name="<b>Evil</b> Corp"),
         summary="<script>alert('summary')</script>",
         description="<img src=x onerror=alert(1)> text",
-        sources=[SourceFactory(url="javascript:alert(1)", title="<script>t</script>")],
+        sources=[SourceFactory(title="<script>t</script>")],
     )
+    # a javascript: address can no longer be saved; one stored before the rule:
+    Source.objects.filter(incidents=incident).update(url="javascript:alert(1)")
     for c in (client, client_for("member")):
         for url in ("/", "/incidents/", incident.get_absolute_url(), "/incidents/?q=script"):
             html = c.get(url).content.decode()

@@ -94,6 +94,7 @@ def _ingest_settings(settings, tmp_path):
     settings.INGEST_EMBEDDER = "hash"  # model-free and fast; one test uses the real one
     settings.INGEST_TIMEOUT = 2.0
     settings.INGEST_BATCH = 4
+    settings.INGEST_ALLOW_PRIVATE = True  # the test HTTP server is on loopback
     settings.DATA_DIR = tmp_path
 
 

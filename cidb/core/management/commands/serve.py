@@ -1,5 +1,7 @@
+import errno
 import os
 import shutil
+import socket
 import sys
 
 from django.conf import settings
@@ -50,6 +52,7 @@ class Command(CidbCommand):
             raise CommandError(f"--port must be between 1 and 65535, not {port}.")
         if workers < 1:
             raise CommandError("--workers must be at least 1.")
+        _check_port(host, port)
         if not options["skip_collectstatic"]:
             call_command("collectstatic", interactive=False, verbosity=0)
         gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable)) or "gunicorn"
@@ -73,3 +76,28 @@ class Command(CidbCommand):
         )
         self.stdout.flush()
         os.execvp(argv[0], argv)
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail at once, in one line, when the address cannot be bound (gunicorn would say
+    it is serving and then retry for 20 seconds)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise CommandError(f"--host {host}: cannot resolve ({exc.strerror}).") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn does
+        try:
+            probe.bind(address)
+        except PermissionError:
+            raise CommandError(
+                f"port {port} needs administrator rights; choose --port 1024 or above."
+            ) from None
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise CommandError(
+                    f"port {port} on {host} is already in use (another cidb or server?); "
+                    "stop it or choose another --port."
+                ) from None
+            raise CommandError(f"cannot listen on {host}:{port}: {exc.strerror}.") from None

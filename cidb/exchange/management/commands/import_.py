@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from django.core.management.base import CommandError
 
 from cidb.core.commands import CidbCommand, Stopwatch
-from cidb.exchange import importer
+from cidb.exchange import decode, importer
 from cidb.incidents import vocab
 
 
@@ -39,22 +40,46 @@ class Command(CidbCommand):
     def handle(self, *args, file: str, format: str, dry_run: bool, status: str, **options):
         watch = Stopwatch()
         path = Path(file)
-        if path.is_dir():
-            files = sorted(path.glob("*.json"))
-            if not files:
-                raise CommandError(f"{path}: no .json files")
-            texts = [importer.read_text(f.read_bytes()) for f in files]
-            # A directory of single VERIS records becomes one array, imported at once.
-            text = "[" + ",".join(texts) + "]"
-            fmt = "veris" if format == "auto" else format
-        elif path.is_file():
-            text, fmt = importer.read_text(path.read_bytes()), format
-        else:
-            raise CommandError(f"{path}: no such file")
+        try:
+            text, fmt = self._read(path, format)
+        except decode.DecodeError as exc:
+            self.stderr.write(f"{exc.where_in or path.name}: {exc.problem}")
+            raise CommandError("1 problem; nothing was written.") from None
+        except OSError as exc:
+            raise CommandError(f"{path}: cannot read ({exc.strerror or exc})") from None
         self.note(options, f"checking {len(text):,} characters of {path.name} ...")
         report = importer.run(text, fmt, name=path.name, dry_run=dry_run, status=status)
-        for problem in report.problems:
+        for problem in report.problems:  # one line each, with its line or JSON path
             self.stderr.write(f"{path.name}: {problem}")
         if not report.ok:
             raise CommandError(report.summary())
         self.stdout.write(f"{report.summary()} Took {watch}.")
+
+    @staticmethod
+    def _read(path: Path, format: str) -> tuple[str, str]:
+        """The text to import and its format; the size limit is checked before reading."""
+        if path.is_dir():
+            files = sorted(path.glob("*.json"))
+            if not files:
+                raise CommandError(f"{path}: no .json files")
+            decode.check_size(sum(f.stat().st_size for f in files))
+            texts = []
+            for f in files:
+                try:
+                    # each file must be one JSON value, so joining cannot merge two
+                    texts.append(json.dumps(decode.load_json(decode.decode(f.read_bytes()))))
+                except decode.DecodeError as exc:
+                    exc.where_in = f.name
+                    raise
+            # A directory of single VERIS records becomes one array, imported at once.
+            return "[" + ",".join(texts) + "]", "veris" if format == "auto" else format
+        if not path.exists():
+            raise CommandError(f"{path}: no such file")
+        if not path.is_file():
+            raise CommandError(f"{path}: not a regular file")
+        decode.check_size(path.stat().st_size)
+        try:
+            return decode.decode(path.read_bytes()), format
+        except decode.DecodeError as exc:
+            exc.where_in = path.name
+            raise

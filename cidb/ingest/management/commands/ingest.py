@@ -60,6 +60,10 @@ class Command(CidbCommand):
             raise CommandError("give files or URLs to ingest, or --feed (see --help)")
         if options["limit"] is not None and options["limit"] < 1:
             raise CommandError("--limit must be at least 1")
+        from cidb.ingest import inputs
+
+        # Errors never stop the run, but a path that does not exist fails it at the end.
+        absent = inputs.missing(options["inputs"])
         watch = Stopwatch()
         with _single_run():
             summary = self._ingest(options)
@@ -70,6 +74,8 @@ class Command(CidbCommand):
             self.stdout.write(f"time: {spent}")
             self.stdout.write(f"analysed {summary.analysed}, embedded {summary.embedded}")
         self.stdout.write(f"took {watch}")
+        if absent:
+            raise CommandError(f"no such file: {', '.join(absent)}")
 
     def _ingest(self, options):
         # The pipeline (NLP models, fetching, feed parsing) loads only for a run.
