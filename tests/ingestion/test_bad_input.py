@@ -25,6 +25,7 @@ def test_bad_jsonl_lines(ingest, articles, write_jsonl, tmp_path):
     out = ingest(path)
     assert "read 10, new 2" in out
     assert "errors 8" in out
+    assert "exit: 8 of 10 article(s) failed" in out  # non-zero exit
     assert "articles.jsonl:2: invalid JSON" in out
     assert "articles.jsonl:3: a line must be a JSON object" in out
     assert 'articles.jsonl:4: missing "url"' in out

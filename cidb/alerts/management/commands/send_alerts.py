@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from cidb.alerts import services
 from cidb.alerts.models import Frequency
@@ -27,5 +27,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
+        failed = 0
         for frequency in options["frequency"] or [Frequency.IMMEDIATE]:
-            self.stdout.write(services.run(frequency).line())
+            summary = services.run(frequency)
+            self.stdout.write(summary.line())
+            failed += summary.failed
+        if failed:
+            raise CommandError(
+                f"{failed} alert e-mail(s) failed (see the log); the next run retries them"
+            )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
 
 from cidb.exchange import importer
 from cidb.incidents import vocab
@@ -13,8 +14,10 @@ from cidb.incidents import vocab
 class Command(BaseCommand):
     help = (
         "Import incidents from a file (cidb JSON or JSON Lines, CSV, STIX 2.1 bundle, VERIS "
-        "JSON, or a directory of VERIS files). The file is checked first and written in one "
-        "transaction: a file with any problem changes nothing, and every problem is listed."
+        "JSON, or a directory of VERIS files). Every record is checked before anything is "
+        "written: a file with any problem changes nothing, and every problem is listed. "
+        "Then the records are written in transactions of about a second; if that is cut "
+        "short, run the same import again to finish it (records are keyed by id)."
     )
 
     def add_arguments(self, parser) -> None:
@@ -42,7 +45,10 @@ class Command(BaseCommand):
             text, fmt = importer.read_text(path.read_bytes()), format
         else:
             raise CommandError(f"{path}: no such file")
-        report = importer.run(text, fmt, name=path.name, dry_run=dry_run, status=status)
+        with tqdm(unit="record", file=self.stderr._out, disable=None) as bar:
+            report = importer.run(
+                text, fmt, name=path.name, dry_run=dry_run, status=status, progress=bar.update
+            )
         for problem in report.problems:
             self.stderr.write(f"{path.name}: {problem}")
         if not report.ok:

@@ -51,6 +51,12 @@ class Command(BaseCommand):
             spent = ", ".join(f"{k} {v:.1f}s" for k, v in summary.seconds.items())
             self.stdout.write(f"time: {spent}")
             self.stdout.write(f"analysed {summary.analysed}, embedded {summary.embedded}")
+        if summary.errors:
+            # The others are stored; a re-run skips them and retries these.
+            raise CommandError(
+                f"{len(summary.errors)} of {summary.read} article(s) failed (listed above); "
+                "run the same command again to retry them"
+            )
 
     def _ingest(self, options) -> services.Summary:
         sources = [inputs.items_for(target) for target in options["inputs"]]
