@@ -25,6 +25,8 @@ CIDB_COMMANDS = {
     "export": "Export incidents as CSV, JSON, STIX 2.1, MISP or an ATT&CK Navigator layer.",
     "import": "Import incidents from cidb JSON, CSV, STIX 2.1 or VERIS (all or nothing).",
     "send-alerts": "E-mail new matches of saved searches (--frequency immediate|daily|weekly).",
+    "backup": "Back up the database and media files into one archive (the site may run).",
+    "restore": "Restore a backup archive, replacing all current data (--yes to confirm).",
 }
 # Commands whose module name differs from the command (`import` is a Python keyword).
 ALIASES = {"import": "import_"}
