@@ -435,6 +435,8 @@ def main() -> None:
     for writer in writers:
         print(f"{writer.name:8} exit {codes[writer.name]}, {writer.seconds:.0f} s "
               f"(log {writer.log_path})")  # fmt: skip
+    for cause, n in sorted(causes.items()):
+        print(f"server error x{n}: {cause}")
     print(
         f"deadlocks {locks['deadlock detected'] + locks['DeadlockDetected']}, "
         f"'database is locked' {locks['database is locked']} (server and writer logs)"
