@@ -128,13 +128,18 @@ class RunSummary:
     messages: int = 0
     incidents_sent: int = 0
     skipped: int = 0
+    failed: int = 0  # e-mails that could not be sent (retried by the next run)
 
     def line(self) -> str:
         return (
             f"{self.frequency}: {self.searches} saved searches, {self.matched} new matches, "
             f"{self.messages} e-mails with {self.incidents_sent} incidents, "
-            f"{self.skipped} searches skipped"
+            f"{self.skipped} searches skipped, {self.failed} e-mails failed"
         )
+
+
+class SendFailed(Exception):
+    """An alert e-mail could not be sent; its matches stay pending for the next run."""
 
 
 def collect(search: SavedSearch, now: dt.datetime) -> int | None:
@@ -196,7 +201,7 @@ def send(search: SavedSearch, now: dt.datetime) -> int:
     except Exception:
         mine.update(claim="", claimed_at=None)  # let the next run try again
         log.exception("alert e-mail for saved search %s failed", search.pk)
-        return 0
+        raise SendFailed(f"saved search {search.pk}") from None
     mine.update(sent_at=timezone.now())
     SavedSearch.objects.filter(pk=search.pk).update(last_sent=now)
     return len(ids)
@@ -240,7 +245,11 @@ def run(frequency: str, now: dt.datetime | None = None) -> RunSummary:
     )
     for search in searches:
         if search.pk in pending:
-            sent = send(search, now)
+            try:
+                sent = send(search, now)
+            except SendFailed:
+                summary.failed += 1
+                continue
             if sent:
                 summary.messages += 1
                 summary.incidents_sent += sent

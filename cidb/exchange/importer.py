@@ -1,20 +1,34 @@
 """Imports: any supported file → cidb JSON dicts → `services.upsert_from_json`.
 
-A file is first parsed and checked as a whole (format rules, every problem with its
-line or JSON path); then all records are written in one transaction through the
-same writer as everything else. Any problem rolls the whole file back, so a bad file
-changes nothing, and the report lists every problem, not just the first.
+A file is first parsed and checked as a whole (format rules, then every record
+against the same rules as the writer, `services.CheckedRecord`, with reads only):
+a file with any problem changes nothing, and the report lists every problem, not
+just the first. Only then are the records written, in short transactions (about a
+second each, BATCH_SECONDS) so that a large import never keeps other writers, log-ins
+included, waiting for long; a batch that meets a lock or deadlock error is rolled
+back and retried.
+
+If the writing stops part-way (killed, the database gone), the batches already
+committed stay. Every record is keyed by its id, and a record without one gets an id
+derived from the file's content and its position, so running the same import again
+updates what was written and adds the rest: the end state is the same as one
+uninterrupted import.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from cidb.core import db
 from cidb.incidents import services
 from cidb.incidents.models import Incident
 
@@ -22,6 +36,12 @@ from . import checks, csv_format, decode, json_format, stix_import, veris
 from .problems import ImportReport, Problem, Record
 
 FORMATS = ("auto", "json", "csv", "stix", "veris")
+# A write transaction ends after this long (or BATCH_RECORDS records), then the next
+# one starts: other writers wait at most about this long for an import.
+BATCH_SECONDS = 1.0
+BATCH_RECORDS = 500
+# Ids of records that come without one: the same file always gives the same ids.
+RECORD_NAMESPACE = uuid.UUID("0b6f4a62-3f0e-4d5e-9a53-2f1c6f7f1c2a")
 
 
 def detect(text: str, name: str = "") -> str:
@@ -97,38 +117,101 @@ def _problem(where: str, path: str, message: str) -> Problem:
     return Problem(path if where.startswith("$") else f"{where}, {path}", message)
 
 
-def write(records: list[Record], *, user=None, dry_run: bool = False, comment: str = "") -> tuple[int, int, list[Problem]]:  # fmt: skip
-    """Upsert every record in one transaction; roll back on any problem or a dry run."""
+def _check(record: Record) -> list[Problem]:
+    """Every problem of one record by the writer's own rules, with reads only."""
+    path = record.where if record.where.startswith("$") else "$"
+    try:
+        services.CheckedRecord(record.data, path)
+    except services.ImportError_ as exc:
+        return [_problem(record.where, exc.path, exc.message)]
+    except ValidationError as exc:
+        details = getattr(exc, "message_dict", None) or {"": exc.messages}
+        return [
+            _problem(record.where, f"{path}.{field}" if field and field != "__all__" else path,
+                     " ".join(messages))
+            for field, messages in details.items()
+        ]  # fmt: skip
+    except (ValueError, TypeError, AttributeError) as exc:
+        return [_problem(record.where, path, f"cannot import: {exc}")]
+    return []
+
+
+def key_records(records: list[Record], text: str) -> None:
+    """Give each record without an id one derived from the file and its position, so
+    importing the same file again (e.g. after an interruption) updates, not duplicates."""
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    for index, record in enumerate(records):
+        if isinstance(record.data, dict) and not record.data.get("id"):
+            record.data["id"] = str(uuid.uuid5(RECORD_NAMESPACE, f"{digest}:{index}"))
+
+
+def write(
+    records: list[Record],
+    *,
+    user=None,
+    dry_run: bool = False,
+    comment: str = "",
+    progress: Callable[[int], None] | None = None,
+) -> tuple[int, int, list[Problem]]:
+    """Check every record, then (unless a problem was found or it is a dry run) write
+    them in short transactions; returns (created, updated, problems)."""
+    problems = [problem for record in records for problem in _check(record)]
     existing = _existing(records)
-    created = updated = 0
-    problems: list[Problem] = []
-    with transaction.atomic():
-        for record in records:
+    new = {str(r.data.get("id")) for r in records if isinstance(r.data, dict)} - existing
+    if problems:
+        return 0, 0, problems
+    if dry_run:
+        return len(new), len(records) - len(new), []
+    created = updated = done = 0
+    while done < len(records):
+        try:
+            written = db.retrying(functools.partial(_write_batch, records, done, user, comment))
+        except services.ImportError_ as exc:
+            # The data changed between the check and the write (another writer).
+            where = records[done + exc.batch_index].where if hasattr(exc, "batch_index") else "$"
+            return created, updated, [_problem(where, exc.path, exc.message), _stopped(done)]
+        except (ValidationError, ValueError, TypeError) as exc:
+            return created, updated, [Problem("$", f"cannot import: {exc}"), _stopped(done)]
+        for uuid_ in written:
+            if uuid_ in existing:
+                updated += 1
+            else:
+                created += 1
+                existing.add(uuid_)
+        done += len(written)
+        if progress:
+            progress(len(written))
+    return created, updated, []
+
+
+def _stopped(done: int) -> Problem:
+    return Problem(
+        "$",
+        f"stopped after {done} record(s) were written; fix the problem and run the same "
+        "import again to finish it (records are keyed by id, so nothing is duplicated)",
+    )
+
+
+def _write_batch(records: list[Record], start: int, user, comment: str) -> list[str]:
+    """Write records from ``start`` for about BATCH_SECONDS in one transaction; returns
+    the uuids written."""
+    written: list[str] = []
+    began = time.monotonic()
+    with transaction.atomic(), services.deferred_index():
+        for index in range(start, min(len(records), start + BATCH_RECORDS)):
+            record = records[index]
             path = record.where if record.where.startswith("$") else "$"
             try:
                 incident = services.upsert_from_json(
                     record.data, user=user, path=path, comment=comment
                 )
             except services.ImportError_ as exc:
-                problems.append(_problem(record.where, exc.path, exc.message))
-                continue
-            except ValidationError as exc:
-                details = getattr(exc, "message_dict", None) or {"": exc.messages}
-                for field, messages in details.items():
-                    suffix = f".{field}" if field and field != "__all__" else ""
-                    problems.append(_problem(record.where, f"{path}{suffix}", " ".join(messages)))
-                continue
-            except (ValueError, TypeError, AttributeError) as exc:
-                problems.append(_problem(record.where, path, f"cannot import: {exc}"))
-                continue
-            if str(incident.uuid) in existing:
-                updated += 1
-            else:
-                created += 1
-                existing.add(str(incident.uuid))
-        if problems or dry_run:
-            transaction.set_rollback(True)
-    return created, updated, problems
+                exc.batch_index = index - start
+                raise
+            written.append(str(incident.uuid))
+            if time.monotonic() - began >= BATCH_SECONDS:
+                break
+    return written
 
 
 def run(
@@ -139,6 +222,7 @@ def run(
     user=None,
     dry_run: bool = False,
     status: str = "draft",
+    progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Import a whole file (its bytes, or its text); see the module docstring for the
     guarantees."""
@@ -159,8 +243,9 @@ def run(
         report.problems = [Problem("$", "no incidents found in the file")]
         return report
     comment = f"import {Path(name).name}"[:500] if name else "import"
+    key_records(records, text)
     report.created, report.updated, report.problems = write(
-        records, user=user, dry_run=dry_run, comment=comment
+        records, user=user, dry_run=dry_run, comment=comment, progress=progress
     )
     return report
 

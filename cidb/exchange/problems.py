@@ -39,6 +39,11 @@ class ImportReport:
         return not self.problems
 
     def summary(self) -> str:
+        if self.problems and (self.created or self.updated):
+            return (
+                f"{len(self.problems)} problem(s); {self.created + self.updated} of "
+                f"{self.records} record(s) were written before the import stopped."
+            )
         if self.problems:
             return (
                 f"{len(self.problems)} problem(s) in {self.records} record(s); nothing was written."

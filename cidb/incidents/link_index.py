@@ -11,10 +11,18 @@ Each row also records what its incident adds to the whole-database statistics
 holds their sums per status. Writing a row takes the old row's contribution out and
 puts the new one in, in the same transaction, so the sums stay exact on every write
 path that reindexes; a rebuild recounts them.
+
+Writers never update the summary rows themselves: a handful of them (the total, this
+month) are touched by every write, and two writers updating them in different orders
+deadlocked on PostgreSQL (an import beside an ingest). A write appends its change as
+StatsDelta rows (inserts only: nothing to wait for), and after it commits the deltas
+are folded into StatsCount by one folder at a time, in key order. Readers sum both
+tables, so the figures are exact whether or not the fold has run.
 """
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
@@ -22,8 +30,13 @@ from django.db import connection, transaction
 
 from . import vocab
 
+log = logging.getLogger(__name__)
+
 TABLE = "incidents_incidentlinks"
 COUNTS = "incidents_statscount"
+DELTAS = "incidents_statsdelta"
+# Serialises folds on PostgreSQL (pg_advisory_xact_lock); SQLite has one writer anyway.
+FOLD_LOCK = 0x63696462  # "cidb"
 # (link table, its key column), in the order of the row's columns.
 LINKS = {
     "attack_types": ("incidents_incident_attack_types", "attacktype_id"),
@@ -149,18 +162,69 @@ def contributions(rows: Iterable[tuple[str, str]], sign: int = 1) -> Counter:
     return delta
 
 
+def _changes(delta: Counter) -> list[tuple[str, str, str, int]]:
+    # Sorted: every writer of the summary rows takes their locks in one order.
+    return sorted((s, d, k, n) for (s, d, k), n in delta.items() if n)
+
+
 def add_counts(delta: Counter) -> None:
-    """Apply a contributions() delta to the summary counts."""
-    changes = [(s, d, k, n) for (s, d, k), n in delta.items() if n]
+    """Apply a contributions() delta straight to the summary counts, in key order. For
+    bulk work that owns the database (rebuild, generation); ordinary writes use
+    note_counts()."""
+    changes = _changes(delta)
     if not changes:
         return
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
         cursor.executemany(
             f"INSERT INTO {COUNTS} (status, dimension, key, n) VALUES (%s, %s, %s, %s) "
             f"ON CONFLICT (status, dimension, key) DO UPDATE SET n = {COUNTS}.n + excluded.n",
             changes,
         )
-        cursor.execute(f"DELETE FROM {COUNTS} WHERE n = 0")
+        gone = [(s, d, k) for s, d, k, n in changes if n < 0]
+        if gone:
+            cursor.executemany(
+                f"DELETE FROM {COUNTS} WHERE status = %s AND dimension = %s AND key = %s AND n = 0",
+                gone,
+            )
+
+
+def note_counts(delta: Counter) -> None:
+    """Record a write's change of the summary counts as delta rows (inserts only, so
+    concurrent writers never wait for each other here), folded once committed."""
+    changes = _changes(delta)
+    if not changes:
+        return
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {DELTAS} (status, dimension, key, n) VALUES (%s, %s, %s, %s)", changes
+        )
+    # One fold per transaction, however many writes it made.
+    if not any(entry[1] is _fold_quietly for entry in getattr(connection, "run_on_commit", [])):
+        transaction.on_commit(_fold_quietly)
+
+
+def fold() -> int:
+    """Move the committed delta rows into the summary counts (one transaction, one
+    folder at a time); returns how many delta rows were folded."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [FOLD_LOCK])
+        cursor.execute(f"DELETE FROM {DELTAS} RETURNING status, dimension, key, n")
+        rows = cursor.fetchall()
+        delta: Counter = Counter()
+        for status, dimension, key, n in rows:
+            delta[status, dimension, key] += n
+        add_counts(delta)
+    return len(rows)
+
+
+def _fold_quietly() -> None:
+    # After a commit: a failed fold (a lock timeout) loses nothing, the deltas wait
+    # for the next one, and readers count them meanwhile.
+    try:
+        fold()
+    except Exception:  # noqa: BLE001
+        log.warning("folding the statistics deltas failed; the next write retries", exc_info=True)
 
 
 def counts(statuses: Sequence[str]) -> list[tuple[str, str, int]]:
@@ -168,10 +232,12 @@ def counts(statuses: Sequence[str]) -> list[tuple[str, str, int]]:
     if not statuses:
         return []
     with connection.cursor() as cursor:
+        marks = _marks(len(statuses))
         cursor.execute(
-            f"SELECT dimension, key, SUM(n) FROM {COUNTS} "
-            f"WHERE status IN ({_marks(len(statuses))}) GROUP BY dimension, key",
-            list(statuses),
+            f"SELECT dimension, key, SUM(n) FROM (SELECT dimension, key, n FROM {COUNTS} "
+            f"WHERE status IN ({marks}) UNION ALL SELECT dimension, key, n FROM {DELTAS} "
+            f"WHERE status IN ({marks})) AS c GROUP BY dimension, key HAVING SUM(n) <> 0",
+            [*statuses, *statuses],
         )
         return [(d, k, int(n)) for d, k, n in cursor.fetchall()]
 
@@ -185,7 +251,7 @@ def delete(ids: Iterable[int]) -> None:
                 f"SELECT status, counted FROM {TABLE} WHERE incident_id IN ({_marks(len(chunk))})",
                 chunk,
             )
-            add_counts(contributions(cursor.fetchall(), -1))
+            note_counts(contributions(cursor.fetchall(), -1))
             cursor.execute(
                 f"DELETE FROM {TABLE} WHERE incident_id IN ({_marks(len(chunk))})", chunk
             )
@@ -207,7 +273,7 @@ def write(rows: Sequence[tuple], *, replace: bool = True, count: bool = True) ->
                 [tuple(row) for row in rows],
             )
         if count:
-            add_counts(contributions((row[5], row[6]) for row in rows))
+            note_counts(contributions((row[5], row[6]) for row in rows))
 
 
 def refresh(ids: Iterable[int]) -> None:
@@ -223,6 +289,7 @@ def clear() -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {TABLE}")
         cursor.execute(f"DELETE FROM {COUNTS}")
+        cursor.execute(f"DELETE FROM {DELTAS}")
 
 
 def delete_orphans() -> None:

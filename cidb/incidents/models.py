@@ -445,6 +445,20 @@ class StatsCount(models.Model):
         return f"{self.status} {self.dimension} {self.key}: {self.n}"
 
 
+class StatsDelta(models.Model):
+    """A committed write's change of StatsCount, waiting to be folded into it
+    (link_index.fold). Writers only append here, so they never wait for each other on
+    the few summary rows that every write changes."""
+
+    status = models.CharField(max_length=20)
+    dimension = models.CharField(max_length=20)
+    key = models.CharField(max_length=100)
+    n = models.BigIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.status} {self.dimension} {self.key}: {self.n:+d}"
+
+
 class IncidentRedirect(models.Model):
     """Keeps a merged incident's URL working: it redirects to the survivor."""
 

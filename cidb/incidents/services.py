@@ -266,49 +266,55 @@ def _organization(data: dict) -> Organization | None:
     return org
 
 
-def _actor(data: dict, path: str) -> ThreatActor:
-    name = (data.get("name") or "").strip()
+def _actor_fields(data: Any, path: str) -> tuple[str, dict[str, Any]]:
+    """An actor's name and creation defaults, checked (no writes)."""
+    if not isinstance(data, dict):
+        raise ImportError_(path, "an actor must be an object with a name")
+    name = str(data.get("name") or "").strip()
     if not name:
         raise ImportError_(path, "an actor needs a name")
     actor_type = data.get("type") or "unknown"
     if actor_type not in vocab.ACTOR_TYPES:
         raise ImportError_(f"{path}.type", f"unknown actor type {actor_type!r}")
-    actor, created = ThreatActor.objects.get_or_create(
-        name=name,
-        defaults={
-            "actor_type": actor_type,
-            "country": data.get("country") or "",
-            "aliases": list(data.get("aliases") or []),
-            "attack_id": data.get("attack_id") or "",
-        },
-    )
-    return actor
+    return name, {
+        "actor_type": actor_type,
+        "country": data.get("country") or "",
+        "aliases": list(data.get("aliases") or []),
+        "attack_id": data.get("attack_id") or "",
+    }
 
 
-def _source(data: dict | str, path: str) -> Source:
+def _source_fields(data: Any, path: str) -> tuple[str, dict[str, Any]]:
+    """A source's URL and the values to set on it, checked (no writes)."""
     if isinstance(data, str):
         data = {"url": data}
+    if not isinstance(data, dict):
+        raise ImportError_(path, "a source must be a URL or an object with a url")
     url = data.get("url") if isinstance(data.get("url"), str) else ""
     problem = source_url_problem(url, links_only=True)
     if problem:
         raise ImportError_(f"{path}.url", problem)
     url = url.strip()
-    published = None
+    values: dict[str, Any] = {}
     if data.get("published"):
         try:
-            published = parse_iso_date(str(data["published"]))[0]
+            values["published"] = parse_iso_date(str(data["published"]))[0]
         except ValueError as exc:
             raise ImportError_(f"{path}.published", str(exc)) from exc
+    for key in ("title", "publisher", "language"):
+        if data.get(key):
+            values[key] = str(data[key])[:500]
+    if data.get("text"):
+        values["text"] = data["text"]
+    return url, values
+
+
+def _source(url: str, values: dict[str, Any]) -> Source:
     source = Source.objects.filter(url_hash=Source.hash_url(url)).first()
     if source is None:
         source = Source(url=url)
-    for key in ("title", "publisher", "language"):
-        if data.get(key):
-            setattr(source, key, str(data[key])[:500])
-    if published:
-        source.published = published
-    if data.get("text"):
-        source.text = data["text"]
+    for key, value in values.items():
+        setattr(source, key, value)
     source.save()
     return source
 
@@ -331,85 +337,115 @@ def _cia(data: dict, path: str) -> dict[str, str]:
     }
 
 
+class CheckedRecord:
+    """One incident of cidb's JSON format, checked and ready to write: every rule of
+    upsert_from_json is applied here with reads only, so an import can check a whole
+    file before it writes anything (and write it in short transactions)."""
+
+    def __init__(self, data: Any, path: str = "$") -> None:
+        if not isinstance(data, dict):
+            raise ImportError_(path, "an incident must be a JSON object")
+        for required in ("summary", "date"):
+            if not data.get(required):
+                raise ImportError_(f"{path}.{required}", "missing")
+        try:
+            date, precision = parse_iso_date(str(data["date"]))
+        except ValueError as exc:
+            raise ImportError_(f"{path}.date", str(exc)) from exc
+        status = data.get("status") or "draft"
+        if status not in vocab.STATUSES:
+            raise ImportError_(f"{path}.status", f"unknown status {status!r}")
+        self.attack_types = list(data.get("attack_types") or [])
+        for i, slug in enumerate(self.attack_types):
+            if slug not in vocab.ATTACK_TYPES:
+                raise ImportError_(f"{path}.attack_types[{i}]", f"unknown attack type {slug!r}")
+        self.motives = list(data.get("motives") or [])
+        for i, slug in enumerate(self.motives):
+            if slug not in vocab.MOTIVES:
+                raise ImportError_(f"{path}.motives[{i}]", f"unknown motive {slug!r}")
+        technique_ids = [str(t).upper() for t in data.get("techniques") or []]
+        techniques = {t.attack_id: t for t in Technique.objects.filter(attack_id__in=technique_ids)}
+        for i, tid in enumerate(technique_ids):
+            if tid not in techniques:
+                raise ImportError_(
+                    f"{path}.techniques[{i}]",
+                    f"unknown ATT&CK technique {tid!r} (run load-attack?)",
+                )
+        self.techniques = list(techniques.values())
+        self.actors = [
+            _actor_fields(a, f"{path}.actors[{i}]") for i, a in enumerate(data.get("actors") or [])
+        ]
+        self.sources = [
+            _source_fields(s, f"{path}.sources[{i}]")
+            for i, s in enumerate(data.get("sources") or [])
+        ]
+
+        incident = None
+        if data.get("id"):
+            try:
+                key = uuid_module.UUID(str(data["id"]))
+            except ValueError as exc:
+                raise ImportError_(f"{path}.id", "not a UUID") from exc
+            incident = Incident.objects.filter(uuid=key).first()
+            if incident is None:
+                incident = Incident(uuid=key)
+        if incident is None:
+            incident = Incident()
+        self.before = snapshot(incident) if incident.pk else None
+        incident.victim_label = data.get("victim_label") or ""
+        incident.sector = data.get("sector") or data.get("victim_sector") or ""
+        incident.date, incident.date_precision = date, precision
+        for key in ("discovered", "disclosed"):
+            value = data.get(key)
+            try:
+                setattr(incident, key, dt.date.fromisoformat(value) if value else None)
+            except (TypeError, ValueError) as exc:
+                raise ImportError_(f"{path}.{key}", f"not a date: {value!r}") from exc
+        incident.country = data.get("country") or ""
+        incident.region = data.get("region") or ""
+        incident.city = data.get("city") or ""
+        incident.summary = data["summary"]
+        incident.description = data.get("description") or ""
+        for name, value in _cia(data, path).items():
+            setattr(incident, name, value)
+        incident.status = status
+        incident.confidence = data.get("confidence") or "confirmed"
+        incident.conflicts = data.get("conflicts") or []
+        # The victim organisation is found or created at write time: a stand-in label
+        # satisfies "a victim, a label or a sector" while the rules are checked.
+        label = incident.victim_label
+        if not label and str(data.get("victim") or "").strip():
+            incident.victim_label = "victim"
+        try:
+            incident.full_clean(exclude=["image", "victim"])
+        finally:
+            incident.victim_label = label
+        self.data, self.path, self.incident = data, path, incident
+
+    def write(self, user=None, comment: str = "") -> Incident:
+        """Create or update the incident (call inside a transaction)."""
+        incident, data, before = self.incident, self.data, self.before
+        incident.victim = _organization(data)
+        incident.save()
+        incident.attack_types.set(AttackType.objects.filter(slug__in=self.attack_types))
+        incident.motives.set(Motive.objects.filter(slug__in=self.motives))
+        incident.techniques.set(self.techniques)
+        incident.actors.set(
+            [ThreatActor.objects.get_or_create(name=n, defaults=d)[0] for n, d in self.actors]
+        )
+        incident.sources.set([_source(url, values) for url, values in self.sources])
+        after = snapshot(incident)
+        if before is None:
+            record_change(incident, ChangeLog.Action.IMPORT, diff({}, after), user, comment)
+        elif diff(before, after):
+            record_change(incident, ChangeLog.Action.UPDATE, diff(before, after), user, comment)
+        return incident
+
+
 @transaction.atomic
 def upsert_from_json(data: dict, user=None, path: str = "$", comment: str = "") -> Incident:
     """Create or update one incident from cidb's JSON export format."""
-    if not isinstance(data, dict):
-        raise ImportError_(path, "an incident must be a JSON object")
-    for required in ("summary", "date"):
-        if not data.get(required):
-            raise ImportError_(f"{path}.{required}", "missing")
-    try:
-        date, precision = parse_iso_date(str(data["date"]))
-    except ValueError as exc:
-        raise ImportError_(f"{path}.date", str(exc)) from exc
-    status = data.get("status") or "draft"
-    if status not in vocab.STATUSES:
-        raise ImportError_(f"{path}.status", f"unknown status {status!r}")
-    attack_types = list(data.get("attack_types") or [])
-    for i, slug in enumerate(attack_types):
-        if slug not in vocab.ATTACK_TYPES:
-            raise ImportError_(f"{path}.attack_types[{i}]", f"unknown attack type {slug!r}")
-    motives = list(data.get("motives") or [])
-    for i, slug in enumerate(motives):
-        if slug not in vocab.MOTIVES:
-            raise ImportError_(f"{path}.motives[{i}]", f"unknown motive {slug!r}")
-    technique_ids = [str(t).upper() for t in data.get("techniques") or []]
-    techniques = {t.attack_id: t for t in Technique.objects.filter(attack_id__in=technique_ids)}
-    for i, tid in enumerate(technique_ids):
-        if tid not in techniques:
-            raise ImportError_(
-                f"{path}.techniques[{i}]", f"unknown ATT&CK technique {tid!r} (run load-attack?)"
-            )
-
-    incident = None
-    if data.get("id"):
-        try:
-            key = uuid_module.UUID(str(data["id"]))
-        except ValueError as exc:
-            raise ImportError_(f"{path}.id", "not a UUID") from exc
-        incident = Incident.objects.filter(uuid=key).first()
-        if incident is None:
-            incident = Incident(uuid=key)
-    if incident is None:
-        incident = Incident()
-    before = snapshot(incident) if incident.pk else None
-
-    incident.victim = _organization(data)
-    incident.victim_label = data.get("victim_label") or ""
-    incident.sector = data.get("sector") or data.get("victim_sector") or ""
-    incident.date, incident.date_precision = date, precision
-    for key in ("discovered", "disclosed"):
-        value = data.get(key)
-        setattr(incident, key, dt.date.fromisoformat(value) if value else None)
-    incident.country = data.get("country") or ""
-    incident.region = data.get("region") or ""
-    incident.city = data.get("city") or ""
-    incident.summary = data["summary"]
-    incident.description = data.get("description") or ""
-    for name, value in _cia(data, path).items():
-        setattr(incident, name, value)
-    incident.status = status
-    incident.confidence = data.get("confidence") or "confirmed"
-    incident.conflicts = data.get("conflicts") or []
-    incident.full_clean(exclude=["image"])
-    incident.save()
-
-    incident.attack_types.set(AttackType.objects.filter(slug__in=attack_types))
-    incident.motives.set(Motive.objects.filter(slug__in=motives))
-    incident.techniques.set(techniques.values())
-    incident.actors.set(
-        [_actor(a, f"{path}.actors[{i}]") for i, a in enumerate(data.get("actors") or [])]
-    )
-    incident.sources.set(
-        [_source(s, f"{path}.sources[{i}]") for i, s in enumerate(data.get("sources") or [])]
-    )
-    after = snapshot(incident)
-    if before is None:
-        record_change(incident, ChangeLog.Action.IMPORT, diff({}, after), user, comment)
-    elif diff(before, after):
-        record_change(incident, ChangeLog.Action.UPDATE, diff(before, after), user, comment)
-    return incident
+    return CheckedRecord(data, path).write(user, comment)
 
 
 # --- merge ----------------------------------------------------------------------------

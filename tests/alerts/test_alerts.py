@@ -8,7 +8,7 @@ from io import StringIO
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from cidb.alerts import services
@@ -95,11 +95,28 @@ def test_failed_send_is_retried_not_lost(member, monkeypatch):
         raise OSError("SMTP down")
 
     monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", broken)
-    assert services.run("immediate", now=later()).messages == 0
+    summary = services.run("immediate", now=later())
+    assert (summary.messages, summary.failed) == (0, 1)
     monkeypatch.undo()
     assert services.run("immediate", now=later(2)).messages == 1
     assert len(mail.outbox) == 1 and "Alfa kommun" in mail.outbox[0].body
     assert AlertDelivery.objects.get(search=search).sent_at is not None
+
+
+def test_send_alerts_exits_non_zero_when_an_email_failed(member, monkeypatch):
+    save(member)
+    publish("Alfa kommun", country="SE")
+    Incident.objects.update(published_at=timezone.now() - dt.timedelta(seconds=1))
+    SavedSearch.objects.update(alerts_since=timezone.now() - dt.timedelta(minutes=1))
+
+    def broken(self, fail_silently=False):
+        raise OSError("SMTP down")
+
+    monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", broken)
+    out = StringIO()
+    with pytest.raises(CommandError, match="1 alert e-mail"):
+        call_command("send_alerts", stdout=out)
+    assert "1 e-mails failed" in out.getvalue()
 
 
 @pytest.mark.parametrize("frequency", ["daily", "weekly"])

@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 # Invented organisations; two articles about the same attack (sv, en), others apart.
 ARTICLES = [
@@ -116,11 +116,17 @@ def write_jsonl(tmp_path):
 
 @pytest.fixture
 def ingest(db):
-    """Run `cidb ingest` in-process; returns its output."""
+    """Run `cidb ingest` in-process; returns its output, ending with "exit: MESSAGE" when
+    it failed (any article failed)."""
 
     def run(*args: str) -> str:
         out = io.StringIO()
-        call_command("ingest", *map(str, args), "--no-progress", stdout=out, stderr=io.StringIO())
+        try:
+            call_command(
+                "ingest", *map(str, args), "--no-progress", stdout=out, stderr=io.StringIO()
+            )
+        except CommandError as exc:
+            return f"{out.getvalue()}exit: {exc}\n"
         return out.getvalue()
 
     return run

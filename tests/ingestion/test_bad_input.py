@@ -24,6 +24,7 @@ def test_bad_jsonl_lines(ingest, articles, write_jsonl, tmp_path):
         fh.write(b'{"url": "https://x.example/truncated", "text": "Ransomw')  # cut off
     out = ingest(path)
     assert "read 10 articles: 2 new (stored), 0 already ingested (skipped), 8 errors" in out
+    assert "8 of 10 article(s) failed" in out  # non-zero exit
     assert "articles.jsonl:2: invalid JSON" in out
     assert "articles.jsonl:3: a line must be a JSON object" in out
     assert 'articles.jsonl:4: missing "url"' in out

@@ -4,9 +4,8 @@ from django.db import migrations, models
 
 
 def fill_counts(apps, schema_editor):
-    from cidb.incidents import link_index
-
-    link_index.rebuild()
+    # The counts are filled by 0007, once the delta table that writes use exists.
+    pass
 
 
 class Migration(migrations.Migration):

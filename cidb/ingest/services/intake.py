@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 from django.db import transaction
 from django.utils import timezone
 
+from cidb.core import db
 from cidb.incidents import services as incident_services
 from cidb.incidents.models import Incident, Source, parse_iso_date
 
@@ -41,6 +42,7 @@ from .drafts import apply_draft, load_analysis, rebuild
 
 log = logging.getLogger(__name__)
 DRAFTS_PER_TRANSACTION = 50  # draft rebuilds committed together at the end of a run
+STORE_ATTEMPTS = 4  # a batch that met a lock or deadlock error is stored again
 
 
 @dataclass
@@ -350,7 +352,9 @@ class Ingestor:
             self._embed([a])
 
     # -- storing a batch (one transaction) -----------------------------------------
-    def _store_batch(self, batch: list[Prepared], embedded: Future | None = None) -> None:
+    def _store_batch(
+        self, batch: list[Prepared], embedded: Future | None = None, attempt: int = 1
+    ) -> None:
         t0 = time.perf_counter()
         if embedded is not None:
             embedded.result()
@@ -374,7 +378,12 @@ class Ingestor:
             for p in batch:
                 p.article = None
             self.load_state()
-            if len(batch) == 1:
+            if db.is_transient(exc) and attempt < STORE_ATTEMPTS:
+                # another writer held a lock too long: the batch rolled back whole
+                log.warning("storing a batch met %s; retrying", exc)
+                time.sleep(0.5 * attempt)
+                self._store_batch(batch, attempt=attempt + 1)
+            elif len(batch) == 1:
                 log.exception("storing %s failed", batch[0].item.ref)
                 self.summary.errors.append((batch[0].item.ref, f"{exc.__class__.__name__}: {exc}"))
             else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.core.management.base import CommandError
+
 from cidb.alerts.models import Frequency
 from cidb.core.commands import CidbCommand
 
@@ -27,5 +29,12 @@ class Command(CidbCommand):
     def handle(self, *args, **options) -> None:
         from cidb.alerts import services
 
+        failed = 0
         for frequency in options["frequency"] or [Frequency.IMMEDIATE]:
-            self.stdout.write(services.run(frequency).line())
+            summary = services.run(frequency)
+            self.stdout.write(summary.line())
+            failed += summary.failed
+        if failed:
+            raise CommandError(
+                f"{failed} alert e-mail(s) failed (see the log); the next run retries them"
+            )

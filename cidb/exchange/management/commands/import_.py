@@ -14,10 +14,11 @@ from cidb.incidents import vocab
 
 class Command(CidbCommand):
     help = (
-        "Import incidents from cidb JSON, CSV, STIX 2.1 or VERIS, all or nothing. A file "
-        "(cidb JSON or JSON Lines, CSV, STIX 2.1 bundle, VERIS JSON) or a directory of VERIS "
-        ".json files is checked first and written in one transaction: a file with any "
-        "problem changes nothing, and every problem is listed with its line or JSON path."
+        "Import incidents from a file (cidb JSON or JSON Lines, CSV, STIX 2.1 bundle, VERIS "
+        "JSON, or a directory of VERIS files). Every record is checked before anything is "
+        "written: a file with any problem changes nothing, and every problem is listed. "
+        "Then the records are written in transactions of about a second; if that is cut "
+        "short, run the same import again to finish it (records are keyed by id)."
     )
 
     def add_arguments(self, parser) -> None:
@@ -48,7 +49,10 @@ class Command(CidbCommand):
         except OSError as exc:
             raise CommandError(f"{path}: cannot read ({exc.strerror or exc})") from None
         self.note(options, f"checking {len(text):,} characters of {path.name} ...")
-        report = importer.run(text, fmt, name=path.name, dry_run=dry_run, status=status)
+        with self.progress_bar(options, unit="record") as bar:
+            report = importer.run(
+                text, fmt, name=path.name, dry_run=dry_run, status=status, progress=bar.update
+            )
         for problem in report.problems:  # one line each, with its line or JSON path
             self.stderr.write(f"{path.name}: {problem}")
         if not report.ok:

@@ -74,8 +74,17 @@ class Command(CidbCommand):
             self.stdout.write(f"time: {spent}")
             self.stdout.write(f"analysed {summary.analysed}, embedded {summary.embedded}")
         self.stdout.write(f"took {watch}")
+        problems = []
         if absent:
-            raise CommandError(f"no such file: {', '.join(absent)}")
+            problems.append(f"no such file: {', '.join(absent)}")
+        if summary.errors:
+            # The others are stored; a re-run skips them and retries these.
+            problems.append(
+                f"{len(summary.errors)} of {summary.read} article(s) failed (listed above); "
+                "run the same command again to retry them"
+            )
+        if problems:
+            raise CommandError("; ".join(problems))
 
     def _ingest(self, options):
         # The pipeline (NLP models, fetching, feed parsing) loads only for a run.

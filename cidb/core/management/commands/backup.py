@@ -1,0 +1,39 @@
+"""cidb backup FILE: the whole site (database and media files) in one archive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from cidb.core import backup
+
+
+class Command(BaseCommand):
+    help = (
+        "Back up everything (users, API tokens, saved searches, history, incidents, "
+        "articles, ingest state, media files) into one archive while the site runs: "
+        "SQLite's online backup, or pg_dump for PostgreSQL. `cidb restore FILE` puts it "
+        "back. Keep the secret key (CIDB_SECRET_KEY or DATA_DIR/secret_key) separately: "
+        "log-in sessions need it."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("file", help="Archive to write, e.g. cidb-2026-12-04.tar.gz.")
+        parser.add_argument("--force", action="store_true", help="Overwrite an existing file.")
+
+    def handle(self, *args, file: str, force: bool, **options) -> None:
+        path = Path(file)
+        if path.exists() and not force:
+            raise CommandError(f"{path} exists (--force overwrites it)")
+        say = self.stderr.write if options["verbosity"] > 0 else (lambda line: None)
+        try:
+            manifest = backup.backup(path, say)
+        except backup.BackupError as exc:
+            raise CommandError(str(exc)) from None
+        rows = sum(manifest["rows"].values())
+        self.stdout.write(
+            f"backed up {manifest['backend']}: {rows} rows in {len(manifest['rows'])} tables, "
+            f"{manifest['media_files']} media files to {path} "
+            f"({path.stat().st_size / 1e6:.1f} MB)"
+        )
