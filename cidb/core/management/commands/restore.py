@@ -5,18 +5,22 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from cidb.core import backup
+from cidb.core.commands import CidbCommand
 
 
-class Command(BaseCommand):
+class Command(CidbCommand):
     help = (
-        "Restore a `cidb backup` archive: the database is replaced by the backup's (all "
-        "or nothing) and its media files are copied back, then the schema is migrated. "
+        "Restore a `cidb backup` archive, replacing all current data. The database is "
+        "replaced by the backup's (all or nothing) and its media files are copied back, "
+        "then the schema is migrated. "
         "Stop the site and the ingest first: writes made meanwhile are lost. Asks for "
         "confirmation unless --yes."
     )
+
+    verbosity_help = "0: only the closing line; 1 (default): each step on standard error."
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("file", help="Archive written by `cidb backup`.")
