@@ -51,6 +51,7 @@ TLP_CLEAR = "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487"
 EXTENSION_ID = "extension-definition--" + str(uuid.uuid5(NAMESPACE, "extension|cidb|1.0"))
 EXTENSION_SCHEMA = "https://github.com/cidb/cidb/blob/main/docs/open-data.md#stix-21"
 
+# "unreviewed" drafts carry no STIX confidence (x_cidb_confidence says why)
 CONFIDENCE = {"confirmed": 85, "claimed": 50, "suspected": 15}
 ACTOR_TYPES = {
     "nation_state": "nation-state",

@@ -297,6 +297,9 @@ class Incident(models.Model):
         self.date = normalise_date(self.date, self.date_precision)
         if not self.sector and self.victim_id:
             self.sector = self.victim.sector
+        if self.status == "published" and self.confidence == "unreviewed":
+            # an editor published it: a published record is never "unreviewed"
+            self.confidence = "confirmed"
         if self.status == "published" and self.published_at is None:
             from django.utils import timezone
 

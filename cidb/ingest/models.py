@@ -135,3 +135,21 @@ class IncidentCluster(models.Model):
     @property
     def people(self) -> list:
         return self.draft.get("people") or []
+
+    @property
+    def field_confidence(self) -> dict:
+        """field: "high" | "medium" | "low", from how far the sources agree."""
+        return self.draft.get("field_confidence") or {}
+
+    @property
+    def review_flags(self) -> list:
+        """What an editor must check, e.g. "date_unknown", "language_unreadable:ko"."""
+        return self.draft.get("review_flags") or []
+
+    @property
+    def language_note(self) -> str:
+        return self.draft.get("language_note") or ""
+
+    @property
+    def negative_facts(self) -> list:
+        return self.draft.get("negative_facts") or []

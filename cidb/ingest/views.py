@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from cidb.accounts.models import is_editor
+from cidb.incidents import vocab
 from cidb.incidents.models import Incident
 
 from . import querysets, services
@@ -64,6 +65,7 @@ def review(request: HttpRequest, uuid: str) -> HttpResponse:
             "cluster": cluster,
             "sources": incident.sources.all(),
             "duplicates": querysets.suggested_duplicates(incident),
+            "confidences": [(k, v) for k, v in vocab.CONFIDENCES.items() if k != "unreviewed"],
         },
     )
 
@@ -75,7 +77,7 @@ def publish(request: HttpRequest, uuid: str) -> HttpResponse:
     if incident.status == "published":
         messages.info(request, f"{incident.victim_name} is already published.")
     else:
-        services.publish(incident, request.user)
+        services.publish(incident, request.user, request.POST.get("confidence", ""))
         messages.success(request, f"Published {incident.victim_name}.")
     return redirect("review_queue")
 

@@ -212,7 +212,8 @@ def apply_draft(
     the differences are stored as suggestions for an editor."""
     stored = {k: v for k, v in draft.items() if k not in ("summary", "description")}
     if cluster is None:
-        incident = Incident(status="draft")
+        # machine-written: "unreviewed" until an editor publishes it (Incident.save)
+        incident = Incident(status="draft", confidence="unreviewed")
         written = _write_fields(incident, draft, members)
         _link_new(incident, "sources", sources)
         cluster = IncidentCluster.objects.create(incident=incident, key=key, draft=stored)

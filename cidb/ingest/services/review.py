@@ -8,6 +8,7 @@ import uuid
 from django.db import transaction
 
 from cidb.incidents import services as incident_services
+from cidb.incidents import vocab
 from cidb.incidents.models import (
     AttackType,
     ChangeLog,
@@ -33,8 +34,12 @@ from .drafts import (
 
 
 @transaction.atomic
-def publish(incident: Incident, user=None) -> Incident:
+def publish(incident: Incident, user=None, confidence: str = "") -> Incident:
+    """Publish a draft. The editor may say how sure the record is; an unreviewed
+    draft otherwise becomes "confirmed" (Incident.save)."""
     before = incident_services.snapshot(incident)
+    if confidence in vocab.CONFIDENCES and confidence != "unreviewed":
+        incident.confidence = confidence
     incident.status = "published"
     incident.save()
     incident_services.record_change(
