@@ -22,6 +22,7 @@ from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 
 from cidb.accounts.models import is_editor, is_member
+from cidb.incidents import services as incident_services
 from cidb.incidents import vocab
 from cidb.incidents.filters import IncidentFilterSet
 from cidb.incidents.models import (
@@ -106,7 +107,13 @@ def with_related(queryset: QuerySet, *, member: bool) -> QuerySet:
     sources = Source.objects.only("id", "url", "title", "publisher", "language", "published")
     related: list[Any] = ["attack_types"]
     if member:
-        related += ["motives", "techniques", "actors", Prefetch("sources", queryset=sources)]
+        related += [
+            "motives",
+            "techniques",
+            "actors",
+            Prefetch("sources", queryset=sources),
+            "technique_evidence",
+        ]
     else:
         # Counts only: fetch the ids, never the values.
         related += [
@@ -203,6 +210,7 @@ class IncidentRow:
     techniques: list[Any] | None = None  # attack_id, stix_id, name, url
     actors: list[Any] | None = None  # name, aliases, actor_type, country, attack_id
     sources: list[Any] | None = None  # SOURCE_FIELDS
+    technique_evidence: dict[str, list[dict]] | None = None  # attack_id: [{sentence, ...}]
 
     @property
     def victim_name(self) -> str:
@@ -244,6 +252,13 @@ def row_of(incident: Incident | IncidentRow, *, member: bool) -> IncidentRow:
             (SourceRef(*(getattr(s, n) for n in SOURCE_FIELDS)) for s in related["sources"]),
             key=lambda s: s.url,
         )
+        linked = {t.pk: t.attack_id for t in row.techniques}
+        evidence: dict[str, list[dict]] = {}
+        for item in incident.technique_evidence.all():  # prefetched by with_related
+            attack_id = linked.get(item.technique_id)
+            if attack_id:
+                evidence.setdefault(attack_id, []).append(item.as_dict())
+        row.technique_evidence = evidence
     return row
 
 
@@ -342,6 +357,7 @@ def rows(
             attributed = _grouped(_links("actors", ids))
             by_actor = actors.get({pk for values in attributed.values() for pk in values})
             sources = _grouped(_links("sources", ids, *SOURCE_FIELDS))
+            evidence = incident_services.evidence_map(ids) if uses else {}
         else:
             counts = {name: _counts(name, ids) for name in COUNTED}
         for row in found.values():
@@ -356,6 +372,7 @@ def rows(
                     (by_actor[a] for a in attributed.get(pk, ())), key=lambda a: a.name
                 )
                 row.sources = sorted(map(SourceRef._make, sources.get(pk, ())), key=lambda s: s.url)
+                row.technique_evidence = evidence.get(pk, {})
                 row.counts = {
                     "motives": len(row.motives),
                     "techniques": len(row.techniques),
@@ -440,8 +457,19 @@ def incident_dict(incident: Incident | IncidentRow, *, member: bool) -> dict[str
         for s in row.sources
     ]
     data["conflicts"] = row.conflicts or []
+    # the sentences behind each technique, in their source language
+    data["technique_evidence"] = row.technique_evidence or {}
     return data
 
 
-MEMBER_KEYS = ("cia", "cia_detail", "motives", "techniques", "actors", "sources", "conflicts")
+MEMBER_KEYS = (
+    "cia",
+    "cia_detail",
+    "motives",
+    "techniques",
+    "actors",
+    "sources",
+    "conflicts",
+    "technique_evidence",
+)
 CIA_LETTERS = dict(vocab.CIA_FIELDS)

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_safe
 from cidb.accounts.models import is_editor, is_member
 
 from . import facets as facet_module
-from . import search_index, vocab
+from . import search_index, services, vocab
 from .filters import COUNTRY_CHOICES, IncidentFilterSet
 from .models import Incident, IncidentRedirect, Organization, Technique, ThreatActor, country_name
 from .querysets import RANK_LIMIT
@@ -196,6 +196,9 @@ def incident_detail(request: HttpRequest, uuid: str) -> HttpResponse:
             return redirect(moved.incident, permanent=True)
         raise Http404("No such incident.")
     context = {"incident": incident}
+    if is_member(request.user):
+        # member-only, like the techniques themselves
+        context["evidence"] = services.evidence_map([incident.pk]).get(incident.pk, {})
     if is_editor(request.user):
         context["changes"] = incident.changes.select_related("user")[:20]
     return render(request, "incidents/incident_detail.html", context)

@@ -69,3 +69,16 @@ def test_published_page_drops_the_banner(client_for, users):
     html = client_for("member").get(incident.get_absolute_url()).content.decode()
     assert "Machine-written draft" not in html
     assert "<dd>Confirmed</dd>" in html
+
+
+def test_the_draft_technique_evidence_is_stored_and_rebuilt():
+    from cidb.incidents.services import evidence_map
+    from tests.factories import TechniqueFactory
+
+    TechniqueFactory(attack_id="T1486", name="Data Encrypted for Impact")
+    source = Source.objects.create(url=SV, language="sv")
+    cluster = services.apply_draft(None, draft(), members(), [source], key="k1")
+    incident = cluster.incident
+    assert evidence_map([incident.pk])[incident.pk]["T1486"][0]["language"] == "sv"
+    services.apply_draft(cluster, draft(techniques=[], technique_evidence={}), members(), [])
+    assert evidence_map([incident.pk]) == {}

@@ -177,6 +177,9 @@ def _write_fields(
             _link_new(incident, name, objs)
         elif before is None or before.get(name) != written[name]:
             getattr(incident, name).set(objs)
+    evidence = draft.get("technique_evidence") or {}
+    if evidence or not created:
+        incident_services.set_technique_evidence(incident, evidence, written["techniques"])
     if created:
         incident_services.incidents_changed([incident.pk])  # attack types are search tags
     return written

@@ -156,6 +156,9 @@ def accept_suggestions(cluster: IncidentCluster, fields: list[str], user=None) -
             incident.motives.set(Motive.objects.filter(slug__in=value))
         elif name == "techniques":
             incident.techniques.set(Technique.objects.filter(attack_id__in=value))
+            evidence = incident_services.evidence_map([incident.pk]).get(incident.pk, {})
+            evidence.update((cluster.draft or {}).get("technique_evidence") or {})
+            incident_services.set_technique_evidence(incident, evidence, value)
         elif name == "actors":
             incident.actors.set(_actors({"actors": [{"name": n} for n in value]}))
     incident.save()
