@@ -116,6 +116,10 @@ class IncidentAdmin(admin.ModelAdmin):
         if changes or not change:
             action = ChangeLog.Action.UPDATE if change else ChangeLog.Action.CREATE
             services.record_change(obj, action, changes, request.user)
+            if change:
+                services.incident_edited.send(
+                    sender=Incident, incident=obj, changes=changes, user=request.user
+                )
 
     def delete_model(self, request, obj) -> None:
         services.delete_incident(obj, request.user)

@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F
 from django.db.models.fields.files import FieldFile
+from django.dispatch import Signal
 
 from . import link_index, search, search_index, vocab
 from .models import (
@@ -32,6 +33,11 @@ from .models import (
 )
 
 GENERATION_KEY = "incidents.generation"
+
+# An editor changed an incident's values by hand (admin form, accepted technique
+# suggestions): sent with incident, changes (a ``diff``) and user. Ingestion listens,
+# so that it never overwrites an editor's values of a draft.
+incident_edited = Signal()
 SCALAR_FIELDS = [
     "victim_id",
     "victim_label",

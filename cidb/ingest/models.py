@@ -116,7 +116,15 @@ class IncidentCluster(models.Model):
     state = models.JSONField(default=dict, blank=True)
     draft = models.JSONField(default=dict, blank=True, help_text="Last draft built by the NLP")
     suggestions = models.JSONField(
-        default=dict, blank=True, help_text="field: {value, current, sources} (published only)"
+        default=dict,
+        blank=True,
+        help_text="field: {value, current}: for published incidents and editors' fields of drafts",
+    )
+    editor_fields = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="field: {action, by, at}: fields an editor edited, accepted or corrected; "
+        "ingestion never overwrites them (it suggests instead)",
     )
     dirty = models.BooleanField(default=False, help_text="Draft must be rebuilt")
     updated = models.DateTimeField(auto_now=True)

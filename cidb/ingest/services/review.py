@@ -10,22 +10,16 @@ from django.db import transaction
 from cidb.incidents import services as incident_services
 from cidb.incidents import vocab
 from cidb.incidents.models import (
-    AttackType,
     ChangeLog,
     Incident,
-    Motive,
     Source,
-    Technique,
-    parse_iso_date,
 )
 
 from .. import analysis as nlp
 from ..models import Article, IncidentCluster
+from . import fields
 from .drafts import (
     SUGGESTED_FIELDS,
-    _actors,
-    _country,
-    _organization,
     apply_draft,
     load_analysis,
     members_of,
@@ -126,50 +120,37 @@ def split(incident: Incident, source_ids: list[int], user=None) -> Incident:
     return new.incident
 
 
-FIELD_WRITERS = {*SUGGESTED_FIELDS, "conflicts"}
+FIELD_WRITERS = {*SUGGESTED_FIELDS, *fields.TEXT_FIELDS, "conflicts"}
 
 
 @transaction.atomic
-def accept_suggestions(cluster: IncidentCluster, fields: list[str], user=None) -> Incident:
-    """Apply chosen suggested values to a published incident (recorded in its history)."""
+def accept_suggestions(cluster: IncidentCluster, names: list[str], user=None) -> Incident:
+    """Apply chosen suggested values (recorded in the incident's history); on a draft
+    they stay the editor's choice (never overwritten by ingestion)."""
     incident = cluster.incident
     before = incident_services.snapshot(incident)
     suggestions = dict(cluster.suggestions or {})
-    for name in fields:
+    accepted = []
+    for name in names:
         if name not in suggestions or name not in FIELD_WRITERS:
             continue
         value = suggestions.pop(name)["value"]
-        if name == "victim":
-            incident.victim = _organization(value, [], incident.country)
-        elif name == "country":
-            incident.country = _country(value)
-        elif name == "date":
-            incident.date, incident.date_precision = parse_iso_date(value)
-        elif name == "cia":
-            for k, v in value.items():
-                setattr(incident, k, v)
-        elif name == "conflicts":
-            incident.conflicts = value
-        elif name == "attack_types":
-            incident.attack_types.set(AttackType.objects.filter(slug__in=value))
-        elif name == "motives":
-            incident.motives.set(Motive.objects.filter(slug__in=value))
-        elif name == "techniques":
-            incident.techniques.set(Technique.objects.filter(attack_id__in=value))
+        fields.write(incident, name, value)
+        accepted.append(name)
+        if name == "techniques":
             evidence = incident_services.evidence_map([incident.pk]).get(incident.pk, {})
             evidence.update((cluster.draft or {}).get("technique_evidence") or {})
             incident_services.set_technique_evidence(incident, evidence, value)
-        elif name == "actors":
-            incident.actors.set(_actors({"actors": [{"name": n} for n in value]}))
     incident.save()
     cluster.suggestions = suggestions
-    cluster.save(update_fields=["suggestions", "updated"])
+    fields.mark(cluster, set(accepted) & set(fields.REVIEW_FIELDS), user, "accepted suggestion")
+    cluster.save(update_fields=["suggestions", "editor_fields", "updated"])
     incident_services.record_change(
         incident,
         ChangeLog.Action.UPDATE,
         incident_services.diff(before, incident_services.snapshot(incident)),
         user,
-        comment="accepted suggested changes: " + ", ".join(fields),
+        comment="accepted suggested changes: " + ", ".join(names),
     )
     return incident
 
