@@ -18,7 +18,7 @@ from cidb.accounts.models import is_editor
 from cidb.incidents import vocab
 from cidb.incidents.models import Incident
 
-from . import querysets, services
+from . import querysets, review_page, services
 from .models import IncidentCluster
 
 
@@ -66,8 +66,28 @@ def review(request: HttpRequest, uuid: str) -> HttpResponse:
             "sources": incident.sources.all(),
             "duplicates": querysets.suggested_duplicates(incident),
             "confidences": [(k, v) for k, v in vocab.CONFIDENCES.items() if k != "unreviewed"],
+            "rows": review_page.field_rows(incident, cluster),
+            "other_conflicts": review_page.other_conflicts(incident, cluster),
         },
     )
+
+
+@require_POST
+@editor_only
+def review_field(request: HttpRequest, uuid: str, name: str) -> HttpResponse:
+    """Accept a field's value or save the editor's correction, in one step."""
+    incident = _incident(uuid)
+    action = "correct" if request.POST.get("action") == "correct" else "accept"
+    label = services.fields.REVIEW_FIELDS.get(name, name).split(" (")[0]
+    try:
+        changed = services.review_field(
+            incident, name, action, request.POST.get("value", ""), request.user
+        )
+    except ValueError as exc:
+        messages.error(request, f"{label} not saved: {exc}.")
+    else:
+        messages.success(request, f"{label} {'corrected' if changed else 'accepted'}.")
+    return redirect(f"{reverse('review_incident', args=[incident.uuid])}#field-{name}")
 
 
 @require_POST

@@ -156,6 +156,33 @@ def accept_suggestions(cluster: IncidentCluster, names: list[str], user=None) ->
 
 
 @transaction.atomic
+def review_field(incident: Incident, name: str, action: str, text: str = "", user=None) -> bool:
+    """An editor's decision on one field of the review page, in one step: "accept" the
+    value as it stands or "correct" it to ``text`` (parsed by fields.parse; ValueError
+    says what is wrong). Recorded in the history and on the cluster, so that ingestion
+    keeps the field from now on. Returns whether the value changed."""
+    if name not in fields.REVIEW_FIELDS:
+        raise ValueError(f"{name!r} is not a reviewable field")
+    if action not in ("accept", "correct"):
+        raise ValueError(f"unknown action {action!r}")
+    cluster = IncidentCluster.objects.filter(incident=incident).first()
+    before = incident_services.snapshot(incident)
+    if action == "correct":
+        fields.write(incident, name, fields.parse(name, text))
+        incident.save()
+    changes = incident_services.diff(before, incident_services.snapshot(incident))
+    done = "corrected" if changes else "accepted"
+    if cluster is not None:
+        fields.mark(cluster, {name}, user, done)
+        cluster.save(update_fields=["editor_fields", "updated"])
+    label = fields.REVIEW_FIELDS[name].split(" (")[0].lower()
+    incident_services.record_change(
+        incident, ChangeLog.Action.UPDATE, changes, user, comment=f"review: {done} {label}"
+    )
+    return bool(changes)
+
+
+@transaction.atomic
 def dismiss_suggestions(cluster: IncidentCluster, user=None) -> None:
     names = sorted(cluster.suggestions or {})
     cluster.suggestions = {}

@@ -1,0 +1,121 @@
+"""What the review page shows for each field: the value, its source sentences, how
+sure the pipeline is, the conflicts between sources and the editor's decision. Reads
+only; thin views render it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from cidb.incidents import services as incident_services
+from cidb.incidents.models import Incident
+
+from .models import IncidentCluster
+from .services import current_values, fields
+
+
+@dataclass
+class FieldRow:
+    name: str
+    label: str
+    value: Any
+    text: str  # the value as the editor edits it
+    sentences: list[dict] = field(default_factory=list)  # {sentence, source, language}
+    confidence: str = ""
+    conflicts: list[dict] = field(default_factory=list)
+    decided: dict | None = None  # {action, by, at}
+    suggestion: dict | None = None
+
+    @property
+    def multiline(self) -> bool:
+        return self.name in fields.TEXT_FIELDS
+
+
+def _field_of(key: str) -> str:
+    """Provenance and conflict keys name a field, maybe with a detail ("attack_types:ddos",
+    "number:records")."""
+    return key.split(":", 1)[0]
+
+
+def _sentences(cluster: IncidentCluster | None, name: str) -> list[dict]:
+    out = []
+    for key, items in (cluster.provenance if cluster else {}).items():
+        if _field_of(key) != name:
+            continue
+        for item in items or []:
+            out.append(
+                {
+                    "sentence": item.get("sentence") or item.get("text") or "",
+                    "source": item.get("source") or "",
+                    "language": item.get("language") or "",
+                    "detail": key.split(":", 1)[1] if ":" in key else "",
+                }
+            )
+    return out
+
+
+def conflict_view(conflict: dict, provenance: dict) -> dict:
+    """A conflict with each value's sources as {url, sentence}: the sentence given
+    with it, else the field's provenance sentence from that source."""
+    name = _field_of(str(conflict.get("field") or ""))
+    by_source = {
+        item.get("source"): item.get("sentence")
+        for key, items in provenance.items()
+        if _field_of(key) == name
+        for item in items or []
+    }
+    values = []
+    for value in conflict.get("values") or []:
+        sources = []
+        for src in value.get("sources") or value.get("incidents") or []:
+            if isinstance(src, dict):
+                url = src.get("source") or src.get("url") or ""
+                sentence = src.get("sentence") or src.get("text") or by_source.get(url, "")
+            else:
+                url, sentence = str(src), by_source.get(str(src), "")
+            sources.append({"url": url, "sentence": sentence})
+        values.append({"value": value.get("value"), "sources": sources})
+    return {"field": conflict.get("field"), "values": values}
+
+
+def field_rows(incident: Incident, cluster: IncidentCluster | None) -> list[FieldRow]:
+    current = current_values(incident)
+    provenance = cluster.provenance if cluster else {}
+    confidence = cluster.field_confidence if cluster else {}
+    decided = (cluster.editor_fields or {}) if cluster else {}
+    suggestions = (cluster.suggestions or {}) if cluster else {}
+    conflicts = [conflict_view(c, provenance) for c in incident.conflicts or []]
+    evidence = incident_services.evidence_map([incident.pk]).get(incident.pk, {})
+    rows = []
+    for name, label in fields.REVIEW_FIELDS.items():
+        sentences = _sentences(cluster, name)
+        if name == "techniques":
+            sentences += [
+                {**item, "detail": attack_id}
+                for attack_id, items in evidence.items()
+                for item in items
+            ]
+        rows.append(
+            FieldRow(
+                name=name,
+                label=label,
+                value=current[name],
+                text=fields.display(name, current[name]),
+                sentences=sentences,
+                confidence=str(confidence.get(name) or ""),
+                conflicts=[c for c in conflicts if _field_of(str(c["field"])) == name],
+                decided=decided.get(name),
+                suggestion=suggestions.get(name),
+            )
+        )
+    return rows
+
+
+def other_conflicts(incident: Incident, cluster: IncidentCluster | None) -> list[dict]:
+    """Conflicts about no reviewable field (people, numbers, ...)."""
+    provenance = cluster.provenance if cluster else {}
+    return [
+        conflict_view(c, provenance)
+        for c in incident.conflicts or []
+        if _field_of(str(c.get("field") or "")) not in fields.REVIEW_FIELDS
+    ]
