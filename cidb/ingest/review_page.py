@@ -25,6 +25,7 @@ class FieldRow:
     conflicts: list[dict] = field(default_factory=list)
     decided: dict | None = None  # {action, by, at}
     suggestion: dict | None = None
+    frame: list[dict] = field(default_factory=list)  # the facts the texts are written from
 
     @property
     def multiline(self) -> bool:
@@ -51,6 +52,45 @@ def _sentences(cluster: IncidentCluster | None, name: str) -> list[dict]:
                     "detail": key.split(":", 1)[1] if ":" in key else "",
                 }
             )
+    return out
+
+
+def _slot_value(value: Any) -> str:
+    if isinstance(value, dict):  # a number: {"value", "unit", "text"}
+        return str(value.get("text") or value.get("value") or "")
+    if isinstance(value, list | tuple):
+        return ", ".join(_slot_value(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def frame_slots(cluster: IncidentCluster | None) -> list[dict]:
+    """The event frame the summary and description are written from: each slot's
+    value with its source sentences; ``agree`` False where sources differ."""
+    frame = (cluster.draft or {}).get("frame") if cluster else None
+    out = []
+    for slot, data in (frame or {}).items():
+        if not isinstance(data, dict):
+            continue
+        value = _slot_value(data.get("value"))
+        if not value:
+            continue
+        sentences = [
+            {
+                "sentence": item.get("text") or item.get("sentence") or "",
+                "source": item.get("source") or "",
+                "language": item.get("language") or "",
+            }
+            for item in data.get("sentences") or []
+            if isinstance(item, dict)
+        ]
+        out.append(
+            {
+                "slot": slot.replace("_", " "),
+                "value": value,
+                "agree": data.get("agree", True) is not False,
+                "sentences": sentences,
+            }
+        )
     return out
 
 
@@ -86,6 +126,7 @@ def field_rows(incident: Incident, cluster: IncidentCluster | None) -> list[Fiel
     suggestions = (cluster.suggestions or {}) if cluster else {}
     conflicts = [conflict_view(c, provenance) for c in incident.conflicts or []]
     evidence = incident_services.evidence_map([incident.pk]).get(incident.pk, {})
+    frame = frame_slots(cluster)
     rows = []
     for name, label in fields.REVIEW_FIELDS.items():
         sentences = _sentences(cluster, name)
@@ -106,6 +147,7 @@ def field_rows(incident: Incident, cluster: IncidentCluster | None) -> list[Fiel
                 conflicts=[c for c in conflicts if _field_of(str(c["field"])) == name],
                 decided=decided.get(name),
                 suggestion=suggestions.get(name),
+                frame=frame if name == "summary" else [],
             )
         )
     return rows

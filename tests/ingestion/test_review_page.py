@@ -121,3 +121,26 @@ def test_only_editors_review_fields(client_for, incident, tier):
     assert response.status_code in (302, 403)
     incident.refresh_from_db()
     assert incident.country == "SE"
+
+
+def test_the_summary_stands_beside_the_frame_it_is_written_from(client_for):
+    frame = {
+        "ransom_response": {
+            "value": "refused",
+            "sentences": [{"text": "Kommunen vägrar betala.", "source": SV, "language": "sv"}],
+            "agree": True,
+        },
+        "data_subjects": {
+            "value": {"value": 1200.0, "unit": "people", "text": "1,200 people"},
+            "sentences": [{"text": "1 200 invånare drabbades.", "source": SV, "language": "sv"}],
+            "agree": False,
+        },
+        "police": {"value": None, "sentences": [], "agree": True},
+    }
+    source = Source.objects.create(url=SV, language="sv")
+    incident = services.apply_draft(None, draft(frame=frame), members(), [source]).incident
+    html = client_for("editor").get(f"/review/{incident.uuid}/").content.decode()
+    summary = html.split('id="field-summary"')[1].split('id="field-description"')[0]
+    assert "ransom response: refused" in summary and "Kommunen vägrar betala." in summary
+    assert "<mark>1,200 people</mark> <strong>(sources disagree)</strong>" in summary
+    assert "police" not in summary
