@@ -95,3 +95,11 @@ def test_merge_keeps_the_evidence(with_evidence, users):
     services.set_technique_evidence(other, {"T1566": ["A phishing e-mail."]}, ["T1566"])
     services.merge_incidents(with_evidence, [other], users["editor"])
     assert set(services.evidence_map([with_evidence.pk])[with_evidence.pk]) == {"T1486", "T1566"}
+
+
+@pytest.mark.parametrize("tier", MEMBERS)
+def test_members_get_the_evidence_from_the_api(tier, client_for, with_evidence):
+    data = client_for(tier).get(f"/api/v1/incidents/{with_evidence.uuid}/").json()
+    assert data["technique_evidence"] == {
+        "T1486": [{"sentence": SENTENCE, "source": SOURCE, "language": "sv"}]
+    }

@@ -27,7 +27,12 @@ def incident():
             {"value": "Karen Holm (security chief)", "sources": [EN]},
         ],
     }
-    data = draft(conflicts=[*draft()["conflicts"], people])
+    denied = {
+        "fact": "no_ransom_paid",
+        "sentence": "Kommunen betalar ingen lösensumma.",
+        "source": SV,
+    }
+    data = draft(conflicts=[*draft()["conflicts"], people], negative_facts=[denied])
     source = Source.objects.create(url=SV, language="sv")
     return services.apply_draft(None, data, members(), [source], key="k1").incident
 
@@ -45,6 +50,7 @@ def test_each_field_with_its_sources_and_conflicts(client_for, incident):
     assert "2024-03-05" in date_block and "2024-03-04" in date_block
     assert SV in date_block and EN in date_block
     assert "Natten mot tisdagen den 5 mars 2024." in date_block  # SV's sentence
+    assert "no_ransom_paid" in html and "Kommunen betalar ingen lösensumma." in html
     # people conflicts are listed apart
     assert "Karin Holm (security chief)" in html and "Karen Holm (security chief)" in html
 
