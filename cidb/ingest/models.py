@@ -11,6 +11,21 @@ from django.db import models
 
 from cidb.incidents.models import Incident, Source
 
+# The fields an editor reviews, in the order of the review page (services/fields.py
+# reads, parses and writes them).
+REVIEW_FIELDS: dict[str, str] = {
+    "victim": "Victim",
+    "country": "Country",
+    "date": "Date",
+    "attack_types": "Attack types",
+    "cia": "CIA (affected: C, I, A)",
+    "motives": "Motives",
+    "techniques": "Techniques",
+    "actors": "Threat actors",
+    "summary": "Summary",
+    "description": "Description",
+}
+
 
 def sha256(text: str | bytes) -> str:
     data = text.encode("utf-8") if isinstance(text, str) else text
@@ -148,6 +163,13 @@ class IncidentCluster(models.Model):
     def field_confidence(self) -> dict:
         """field: "high" | "medium" | "low", from how far the sources agree."""
         return self.draft.get("field_confidence") or {}
+
+    @property
+    def review_field_confidence(self) -> list[tuple[str, str]]:
+        """(field, level) of the reviewable fields, in review order (the frame's slots
+        have theirs on the review page)."""
+        levels = self.field_confidence
+        return [(name, str(levels[name])) for name in REVIEW_FIELDS if levels.get(name)]
 
     @property
     def review_flags(self) -> list:

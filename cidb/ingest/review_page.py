@@ -26,6 +26,7 @@ class FieldRow:
     decided: dict | None = None  # {action, by, at}
     suggestion: dict | None = None
     frame: list[dict] = field(default_factory=list)  # the facts the texts are written from
+    trace: list[dict] = field(default_factory=list)  # written sentence → slots → sources
 
     @property
     def multiline(self) -> bool:
@@ -63,6 +64,42 @@ def _slot_value(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _slot_sentences(data: dict) -> list[dict]:
+    return [
+        {
+            "sentence": item.get("text") or item.get("sentence") or "",
+            "source": item.get("source") or "",
+            "language": item.get("language") or "",
+        }
+        for item in data.get("sentences") or []
+        if isinstance(item, dict)
+    ]
+
+
+def text_trace(cluster: IncidentCluster | None, text: str) -> list[dict]:
+    """Each machine-written sentence still in ``text`` with the frame slots it was
+    written from and their source sentences (the draft's ``text_provenance``); an
+    editor's own sentences have none."""
+    draft = (cluster.draft or {}) if cluster else {}
+    frame = draft.get("frame") or {}
+    out = []
+    for entry in draft.get("text_provenance") or []:
+        if not isinstance(entry, dict):
+            continue
+        sentence = str(entry.get("sentence") or "")
+        if not sentence or sentence not in text:
+            continue
+        slots = [str(x) for x in entry.get("slots") or []]
+        sources, disputed = [], False
+        for slot in slots:
+            data = frame.get(slot)
+            if isinstance(data, dict):
+                sources += [{**x, "detail": slot} for x in _slot_sentences(data)]
+                disputed = disputed or data.get("agree") is False
+        out.append({"sentence": sentence, "slots": slots, "sources": sources, "disputed": disputed})
+    return out
+
+
 def frame_slots(cluster: IncidentCluster | None) -> list[dict]:
     """The event frame the summary and description are written from: each slot's
     value with its source sentences; ``agree`` False where sources differ."""
@@ -74,17 +111,10 @@ def frame_slots(cluster: IncidentCluster | None) -> list[dict]:
         value = _slot_value(data.get("value"))
         if not value:
             continue
-        sentences = [
-            {
-                "sentence": item.get("text") or item.get("sentence") or "",
-                "source": item.get("source") or "",
-                "language": item.get("language") or "",
-            }
-            for item in data.get("sentences") or []
-            if isinstance(item, dict)
-        ]
+        sentences = _slot_sentences(data)
         out.append(
             {
+                "confidence": str(cluster.field_confidence.get(slot) or ""),
                 "slot": slot.replace("_", " "),
                 "value": value,
                 "agree": data.get("agree", True) is not False,
@@ -148,6 +178,7 @@ def field_rows(incident: Incident, cluster: IncidentCluster | None) -> list[Fiel
                 decided=decided.get(name),
                 suggestion=suggestions.get(name),
                 frame=frame if name == "summary" else [],
+                trace=text_trace(cluster, current[name]) if name in fields.TEXT_FIELDS else [],
             )
         )
     return rows

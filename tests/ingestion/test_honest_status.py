@@ -82,3 +82,12 @@ def test_the_draft_technique_evidence_is_stored_and_rebuilt():
     assert evidence_map([incident.pk])[incident.pk]["T1486"][0]["language"] == "sv"
     services.apply_draft(cluster, draft(techniques=[], technique_evidence={}), members(), [])
     assert evidence_map([incident.pk]) == {}
+
+
+def test_the_banner_lists_the_reviewable_fields_confidence_only(client_for):
+    levels = {"date": "low", "victim": "high", "ransom_response": "medium"}
+    incident = _drafted(field_confidence=levels)
+    html = client_for("editor").get(incident.get_absolute_url()).content.decode()
+    banner = html.split('class="machine-draft"')[1].split("</aside>")[0]
+    assert banner.index("victim: high") < banner.index("date: low")
+    assert "ransom_response" not in banner

@@ -150,3 +150,27 @@ def test_the_summary_stands_beside_the_frame_it_is_written_from(client_for):
     assert "ransom response: refused" in summary and "Kommunen vägrar betala." in summary
     assert "<mark>1,200 people</mark> <strong>(sources disagree)</strong>" in summary
     assert "police" not in summary
+
+
+def test_each_written_sentence_beside_the_sources_it_comes_from(client_for):
+    frame = {
+        "ransom_response": {
+            "value": "refused",
+            "sentences": [{"text": "Kommunen vägrar betala.", "source": SV, "language": "sv"}],
+            "agree": False,
+        },
+    }
+    written = "The municipality refused to pay the ransom."
+    trace = [
+        {"sentence": written, "slots": ["ransom_response"], "part": "ransom"},
+        {"sentence": "A sentence the editor removed.", "slots": ["police"], "part": "response"},
+    ]
+    source = Source.objects.create(url=SV, language="sv")
+    data = draft(frame=frame, text_provenance=trace, description=f"Intro. {written}")
+    incident = services.apply_draft(None, data, members(), [source]).incident
+    html = client_for("editor").get(f"/review/{incident.uuid}/").content.decode()
+    description = html.split('id="field-description"')[1].split("</form>")[0]
+    assert f"<mark>{written}</mark> <strong>(sources disagree)</strong>" in description
+    assert "<code>ransom_response</code>" in description
+    assert "Kommunen vägrar betala." in description
+    assert "A sentence the editor removed." not in html

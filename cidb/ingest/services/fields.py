@@ -17,19 +17,8 @@ from django.utils import timezone
 from cidb.incidents import vocab
 from cidb.incidents.models import AttackType, Incident, Motive, Technique, parse_iso_date
 
-# in the order of the review page
-REVIEW_FIELDS: dict[str, str] = {
-    "victim": "Victim",
-    "country": "Country",
-    "date": "Date",
-    "attack_types": "Attack types",
-    "cia": "CIA (affected: C, I, A)",
-    "motives": "Motives",
-    "techniques": "Techniques",
-    "actors": "Threat actors",
-    "summary": "Summary",
-    "description": "Description",
-}
+from ..models import REVIEW_FIELDS as REVIEW_FIELDS  # re-exported: the fields' one home
+
 TEXT_FIELDS = ("summary", "description")
 LIST_FIELDS = ("attack_types", "motives", "techniques", "actors")
 
