@@ -17,10 +17,11 @@ from django.views.decorators.http import require_safe
 from cidb.accounts.models import is_editor, is_member
 
 from . import facets as facet_module
-from . import search_index, services, vocab
+from . import search_index, vocab
 from .filters import COUNTRY_CHOICES, IncidentFilterSet
 from .models import Incident, IncidentRedirect, Organization, Technique, ThreatActor, country_name
 from .querysets import RANK_LIMIT
+from .services import evidence_map
 
 
 def audience(user) -> str:
@@ -198,7 +199,7 @@ def incident_detail(request: HttpRequest, uuid: str) -> HttpResponse:
     context = {"incident": incident}
     if is_member(request.user):
         # member-only, like the techniques themselves
-        context["evidence"] = services.evidence_map([incident.pk]).get(incident.pk, {})
+        context["evidence"] = evidence_map([incident.pk]).get(incident.pk, {})
     if is_editor(request.user):
         context["changes"] = incident.changes.select_related("user")[:20]
     return render(request, "incidents/incident_detail.html", context)
