@@ -22,7 +22,6 @@ from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 
 from cidb.accounts.models import is_editor, is_member
-from cidb.incidents import services as incident_services
 from cidb.incidents import vocab
 from cidb.incidents.filters import IncidentFilterSet
 from cidb.incidents.models import (
@@ -33,6 +32,7 @@ from cidb.incidents.models import (
     ThreatActor,
     iso_date,
 )
+from cidb.incidents.services import evidence_map
 
 CHUNK_SIZE = 1000
 # json.dumps(..., ensure_ascii=False) builds an encoder per call; this one is reused.
@@ -357,7 +357,7 @@ def rows(
             attributed = _grouped(_links("actors", ids))
             by_actor = actors.get({pk for values in attributed.values() for pk in values})
             sources = _grouped(_links("sources", ids, *SOURCE_FIELDS))
-            evidence = incident_services.evidence_map(ids) if uses else {}
+            evidence = evidence_map(ids) if uses else {}
         else:
             counts = {name: _counts(name, ids) for name in COUNTED}
         for row in found.values():

@@ -21,7 +21,6 @@ from . import search_index, vocab
 from .filters import COUNTRY_CHOICES, IncidentFilterSet
 from .models import Incident, IncidentRedirect, Organization, Technique, ThreatActor, country_name
 from .querysets import RANK_LIMIT
-from .services import evidence_map
 
 
 def audience(user) -> str:
@@ -198,6 +197,8 @@ def incident_detail(request: HttpRequest, uuid: str) -> HttpResponse:
         raise Http404("No such incident.")
     context = {"incident": incident}
     if is_member(request.user):
+        from .services import evidence_map  # here: keeps this module's imports as on main
+
         # member-only, like the techniques themselves
         context["evidence"] = evidence_map([incident.pk]).get(incident.pk, {})
     if is_editor(request.user):
