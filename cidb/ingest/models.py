@@ -11,21 +11,6 @@ from django.db import models
 
 from cidb.incidents.models import Incident, Source
 
-# The fields an editor reviews, in the order of the review page (services/fields.py
-# reads, parses and writes them).
-REVIEW_FIELDS: dict[str, str] = {
-    "victim": "Victim",
-    "country": "Country",
-    "date": "Date",
-    "attack_types": "Attack types",
-    "cia": "CIA (affected: C, I, A)",
-    "motives": "Motives",
-    "techniques": "Techniques",
-    "actors": "Threat actors",
-    "summary": "Summary",
-    "description": "Description",
-}
-
 
 def sha256(text: str | bytes) -> str:
     data = text.encode("utf-8") if isinstance(text, str) else text
@@ -119,6 +104,22 @@ class Article(models.Model):
     @staticmethod
     def pack(vector: np.ndarray | None) -> bytes | None:
         return None if vector is None else np.asarray(vector, dtype=np.float32).tobytes()
+
+
+# The fields an editor reviews, in the order of the review page (services/fields.py
+# reads, parses and writes them).
+REVIEW_FIELDS: dict[str, str] = {
+    "victim": "Victim",
+    "country": "Country",
+    "date": "Date",
+    "attack_types": "Attack types",
+    "cia": "CIA (affected: C, I, A)",
+    "motives": "Motives",
+    "techniques": "Techniques",
+    "actors": "Threat actors",
+    "summary": "Summary",
+    "description": "Description",
+}
 
 
 class IncidentCluster(models.Model):
