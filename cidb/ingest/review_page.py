@@ -124,9 +124,15 @@ def frame_slots(cluster: IncidentCluster | None) -> list[dict]:
     return out
 
 
-def conflict_view(conflict: dict, provenance: dict) -> dict:
+def _same(value: Any, current: Any) -> bool:
+    a, b = str(value or "").casefold(), str(current or "").casefold()
+    return bool(a and b) and (a == b or a.startswith(b) or b.startswith(a))
+
+
+def conflict_view(conflict: dict, provenance: dict, current: Any = None) -> dict:
     """A conflict with each value's sources as {url, sentence}: the sentence given
-    with it, else the field's provenance sentence from that source."""
+    with it, else, for the value the draft chose (``current``), the field's provenance
+    sentence from that source (provenance supports the chosen value only)."""
     name = _field_of(str(conflict.get("field") or ""))
     by_source = {
         item.get("source"): item.get("sentence")
@@ -136,15 +142,18 @@ def conflict_view(conflict: dict, provenance: dict) -> dict:
     }
     values = []
     for value in conflict.get("values") or []:
+        chosen = current is not None and _same(value.get("value"), current)
         sources = []
         for src in value.get("sources") or value.get("incidents") or []:
             if isinstance(src, dict):
-                url = src.get("source") or src.get("url") or ""
-                sentence = src.get("sentence") or src.get("text") or by_source.get(url, "")
+                url = str(src.get("source") or src.get("url") or "")
+                sentence = src.get("sentence") or src.get("text") or ""
             else:
-                url, sentence = str(src), by_source.get(str(src), "")
+                url, sentence = str(src), ""
+            if not sentence and chosen:
+                sentence = by_source.get(url) or ""
             sources.append({"url": url, "sentence": sentence})
-        values.append({"value": value.get("value"), "sources": sources})
+        values.append({"value": value.get("value"), "sources": sources, "chosen": chosen})
     return {"field": conflict.get("field"), "values": values}
 
 
@@ -154,7 +163,6 @@ def field_rows(incident: Incident, cluster: IncidentCluster | None) -> list[Fiel
     confidence = cluster.field_confidence if cluster else {}
     decided = (cluster.editor_fields or {}) if cluster else {}
     suggestions = (cluster.suggestions or {}) if cluster else {}
-    conflicts = [conflict_view(c, provenance) for c in incident.conflicts or []]
     evidence = incident_services.evidence_map([incident.pk]).get(incident.pk, {})
     frame = frame_slots(cluster)
     rows = []
@@ -174,7 +182,11 @@ def field_rows(incident: Incident, cluster: IncidentCluster | None) -> list[Fiel
                 text=fields.display(name, current[name]),
                 sentences=sentences,
                 confidence=str(confidence.get(name) or ""),
-                conflicts=[c for c in conflicts if _field_of(str(c["field"])) == name],
+                conflicts=[
+                    conflict_view(c, provenance, current[name])
+                    for c in incident.conflicts or []
+                    if _field_of(str(c.get("field") or "")) == name
+                ],
                 decided=decided.get(name),
                 suggestion=suggestions.get(name),
                 frame=frame if name == "summary" else [],
@@ -188,7 +200,7 @@ def other_conflicts(incident: Incident, cluster: IncidentCluster | None) -> list
     """Conflicts about no reviewable field (people, numbers, ...)."""
     provenance = cluster.provenance if cluster else {}
     return [
-        conflict_view(c, provenance)
+        conflict_view(c, provenance, None)
         for c in incident.conflicts or []
         if _field_of(str(c.get("field") or "")) not in fields.REVIEW_FIELDS
     ]

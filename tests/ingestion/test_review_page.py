@@ -50,6 +50,10 @@ def test_each_field_with_its_sources_and_conflicts(client_for, incident):
     assert "2024-03-05" in date_block and "2024-03-04" in date_block
     assert SV in date_block and EN in date_block
     assert "Natten mot tisdagen den 5 mars 2024." in date_block  # SV's sentence
+    chosen, other = date_block.split("<mark>2024-03-04</mark>")
+    assert "(the draft's value)" in chosen and "(the draft's value)" not in other
+    # the chosen value's sentence is not shown as support for the other value
+    assert "Natten mot tisdagen" not in other.split("</ul>")[0]
     assert "no_ransom_paid" in html and "Kommunen betalar ingen lösensumma." in html
     # people conflicts are listed apart
     assert "Karin Holm (security chief)" in html and "Karen Holm (security chief)" in html
