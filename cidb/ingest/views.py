@@ -77,7 +77,7 @@ def review(request: HttpRequest, uuid: str) -> HttpResponse:
 def review_field(request: HttpRequest, uuid: str, name: str) -> HttpResponse:
     """Accept a field's value or save the editor's correction, in one step."""
     incident = _incident(uuid)
-    action = "correct" if request.POST.get("action") == "correct" else "accept"
+    action = request.POST.get("action", "accept")
     label = services.fields.REVIEW_FIELDS.get(name, name).split(" (")[0]
     try:
         changed = services.review_field(
@@ -86,7 +86,11 @@ def review_field(request: HttpRequest, uuid: str, name: str) -> HttpResponse:
     except ValueError as exc:
         messages.error(request, f"{label} not saved: {exc}.")
     else:
-        messages.success(request, f"{label} {'corrected' if changed else 'accepted'}.")
+        if action == "release":
+            done = "released: ingestion updates it again"
+        else:
+            done = "corrected" if changed else "accepted"
+        messages.success(request, f"{label} {done}.")
     return redirect(f"{reverse('review_incident', args=[incident.uuid])}#field-{name}")
 
 

@@ -100,3 +100,23 @@ def test_kept_fields_are_not_written_and_old_values_not_offered_again(users):
     services.apply_draft(cluster, draft(country="FI", cia=["A"]), members(), [])
     cluster.refresh_from_db()
     assert cluster.suggestions == {"country": {"value": "FI", "current": "NO"}}
+
+
+def test_a_released_field_takes_the_sources_value_again(ingest, write_jsonl, client_for):
+    ingest(write_jsonl(ARTICLES[:2], "a.jsonl"))
+    incident = Article.objects.get(url=ARTICLES[0]["url"]).incident
+    machine = incident.country
+    editor = client_for("editor")
+    url = f"/review/{incident.uuid}/field/country/"
+    editor.post(url, {"action": "correct", "value": "NO" if machine != "NO" else "DK"})
+    incident.refresh_from_db()
+    assert incident.country != machine
+    response = editor.post(url, {"action": "release"}, follow=True)
+    assert "Country released: ingestion updates it again." in response.content.decode()
+    incident.refresh_from_db()
+    assert incident.country == machine
+    assert "country" not in IncidentCluster.objects.get(incident=incident).editor_fields
+    assert ChangeLog.objects.filter(incident=incident, comment="review: released country").exists()
+    # releasing a field ingestion already updates is refused
+    response = editor.post(url, {"action": "release"}, follow=True)
+    assert "not saved" in response.content.decode()

@@ -19,6 +19,7 @@ from .. import analysis as nlp
 from ..models import Article, IncidentCluster
 from . import fields
 from .drafts import (
+    EDITABLE,
     SUGGESTED_FIELDS,
     apply_draft,
     load_analysis,
@@ -160,13 +161,28 @@ def review_field(incident: Incident, name: str, action: str, text: str = "", use
     """An editor's decision on one field of the review page, in one step: "accept" the
     value as it stands or "correct" it to ``text`` (parsed by fields.parse; ValueError
     says what is wrong). Recorded in the history and on the cluster, so that ingestion
-    keeps the field from now on. Returns whether the value changed."""
+    keeps the field from now on ("release" hands it back to ingestion). Returns
+    whether the value changed."""
     if name not in fields.REVIEW_FIELDS:
         raise ValueError(f"{name!r} is not a reviewable field")
-    if action not in ("accept", "correct"):
+    if action not in ("accept", "correct", "release"):
         raise ValueError(f"unknown action {action!r}")
     cluster = IncidentCluster.objects.filter(incident=incident).first()
+    label = fields.REVIEW_FIELDS[name].split(" (")[0].lower()
     before = incident_services.snapshot(incident)
+    if action == "release":
+        if cluster is None or name not in (cluster.editor_fields or {}):
+            raise ValueError("ingestion already updates this field")
+        cluster.editor_fields = {k: v for k, v in cluster.editor_fields.items() if k != name}
+        cluster.suggestions = {k: v for k, v in (cluster.suggestions or {}).items() if k != name}
+        cluster.save(update_fields=["editor_fields", "suggestions", "updated"])
+        incident_services.record_change(
+            incident, ChangeLog.Action.UPDATE, {}, user, comment=f"review: released {label}"
+        )
+        if incident.status in EDITABLE:
+            rebuild(cluster, user=user)  # the draft takes what the sources say again
+            incident.refresh_from_db()
+        return before != incident_services.snapshot(incident)
     if action == "correct":
         fields.write(incident, name, fields.parse(name, text))
         incident.save()
@@ -175,7 +191,6 @@ def review_field(incident: Incident, name: str, action: str, text: str = "", use
     if cluster is not None:
         fields.mark(cluster, {name}, user, done)
         cluster.save(update_fields=["editor_fields", "updated"])
-    label = fields.REVIEW_FIELDS[name].split(" (")[0].lower()
     incident_services.record_change(
         incident, ChangeLog.Action.UPDATE, changes, user, comment=f"review: {done} {label}"
     )
