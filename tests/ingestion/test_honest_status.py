@@ -61,6 +61,7 @@ def test_pages_say_machine_written_and_never_confirmed(client_for):
     assert "<dd>Confirmed</dd>" not in editor.get(incident.get_absolute_url()).content.decode()
     queue = editor.get("/review/").content.decode()
     assert "machine-written" in queue and "language_unreadable:ko" in queue
+    assert "1 conflict<" in queue
 
 
 def test_published_page_drops_the_banner(client_for, users):
