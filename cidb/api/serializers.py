@@ -87,6 +87,12 @@ class IncidentSerializer(serializers.Serializer):
     conflicts = serializers.ListField(
         child=serializers.DictField(), read_only=True, help_text="Members only."
     )
+    technique_evidence = serializers.DictField(
+        child=serializers.ListField(child=serializers.DictField()),
+        read_only=True,
+        help_text="Members only: per ATT&CK ID, the sentences supporting it "
+        "({sentence, source, language}).",
+    )
 
     def to_representation(self, instance) -> dict[str, Any]:
         return records.incident_dict(instance, member=self.context.get("member", False))

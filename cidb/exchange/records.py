@@ -33,6 +33,7 @@ from cidb.incidents.models import (
     ThreatActor,
     iso_date,
 )
+from cidb.incidents.services import evidence_map
 
 CHUNK_SIZE = 1000
 # json.dumps(..., ensure_ascii=False) builds an encoder per call; this one is reused.
@@ -107,7 +108,13 @@ def with_related(queryset: QuerySet, *, member: bool) -> QuerySet:
     sources = Source.objects.only("id", "url", "title", "publisher", "language", "published")
     related: list[Any] = ["attack_types"]
     if member:
-        related += ["motives", "techniques", "actors", Prefetch("sources", queryset=sources)]
+        related += [
+            "motives",
+            "techniques",
+            "actors",
+            Prefetch("sources", queryset=sources),
+            "technique_evidence",
+        ]
     else:
         # Counts only: fetch the ids, never the values.
         related += [
@@ -204,6 +211,7 @@ class IncidentRow:
     techniques: list[Any] | None = None  # attack_id, stix_id, name, url
     actors: list[Any] | None = None  # name, aliases, actor_type, country, attack_id
     sources: list[Any] | None = None  # SOURCE_FIELDS
+    technique_evidence: dict[str, list[dict]] | None = None  # attack_id: [{sentence, ...}]
 
     @property
     def victim_name(self) -> str:
@@ -245,6 +253,13 @@ def row_of(incident: Incident | IncidentRow, *, member: bool) -> IncidentRow:
             (SourceRef(*(getattr(s, n) for n in SOURCE_FIELDS)) for s in related["sources"]),
             key=lambda s: s.url,
         )
+        linked = {t.pk: t.attack_id for t in row.techniques}
+        evidence: dict[str, list[dict]] = {}
+        for item in incident.technique_evidence.all():  # prefetched by with_related
+            attack_id = linked.get(item.technique_id)
+            if attack_id:
+                evidence.setdefault(attack_id, []).append(item.as_dict())
+        row.technique_evidence = evidence
     return row
 
 
@@ -345,6 +360,7 @@ def rows(
             attributed = _grouped(_links("actors", ids))
             by_actor = actors.get({pk for values in attributed.values() for pk in values})
             sources = _grouped(_links("sources", ids, *SOURCE_FIELDS))
+            evidence = evidence_map(ids) if uses else {}
         else:
             counts = {name: _counts(name, ids) for name in COUNTED}
         for row in found.values():
@@ -359,6 +375,7 @@ def rows(
                     (by_actor[a] for a in attributed.get(pk, ())), key=lambda a: a.name
                 )
                 row.sources = sorted(map(SourceRef._make, sources.get(pk, ())), key=lambda s: s.url)
+                row.technique_evidence = evidence.get(pk, {})
                 row.counts = {
                     "motives": len(row.motives),
                     "techniques": len(row.techniques),
@@ -446,8 +463,19 @@ def incident_dict(incident: Incident | IncidentRow, *, member: bool) -> dict[str
         for s in row.sources
     ]
     data["conflicts"] = row.conflicts or []
+    # the sentences behind each technique, in their source language
+    data["technique_evidence"] = row.technique_evidence or {}
     return data
 
 
-MEMBER_KEYS = ("cia", "cia_detail", "motives", "techniques", "actors", "sources", "conflicts")
+MEMBER_KEYS = (
+    "cia",
+    "cia_detail",
+    "motives",
+    "techniques",
+    "actors",
+    "sources",
+    "conflicts",
+    "technique_evidence",
+)
 CIA_LETTERS = dict(vocab.CIA_FIELDS)

@@ -52,6 +52,7 @@ TLP_CLEAR = "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487"
 EXTENSION_ID = "extension-definition--" + str(uuid.uuid5(NAMESPACE, "extension|cidb|1.0"))
 EXTENSION_SCHEMA = "https://github.com/cidb/cidb/blob/main/docs/open-data.md#stix-21"
 
+# "unreviewed" drafts carry no STIX confidence (x_cidb_confidence says why)
 CONFIDENCE = {"confirmed": 85, "claimed": 50, "suspected": 15}
 ACTOR_TYPES = {
     "nation_state": "nation-state",
@@ -133,7 +134,7 @@ def _sdo(kind: str, object_id: str, created: str, modified: str, **props: Any) -
     return obj
 
 
-def relationship(kind: str, source: str, target: str, when: str) -> dict[str, Any]:
+def relationship(kind: str, source: str, target: str, when: str, **props: Any) -> dict[str, Any]:
     return _sdo(
         "relationship",
         stix_id("relationship", kind, source, target),
@@ -142,7 +143,20 @@ def relationship(kind: str, source: str, target: str, when: str) -> dict[str, An
         relationship_type=kind,
         source_ref=source,
         target_ref=target,
+        **props,
     )
+
+
+def evidence_props(evidence: list[dict]) -> dict[str, Any]:
+    """A `uses` relationship's support: the sentences as its description (any STIX
+    reader shows it) and as x_cidb_evidence (sentence, source URL, language)."""
+    if not evidence:
+        return {}
+    lines = [
+        f"\u201c{e['sentence']}\u201d" + (f" ({e['source']})" if e.get("source") else "")
+        for e in evidence
+    ]
+    return {"description": "\n".join(lines), "x_cidb_evidence": evidence}
 
 
 def producer() -> dict[str, Any]:
@@ -170,7 +184,8 @@ def extension_definition() -> dict[str, Any]:
         "modified": stamp,
         "name": "cidb incident properties",
         "description": "cidb fields that STIX 2.1 core lacks: CIA posture, attack types, "
-        "motives, date with precision, status and victim details (x_cidb_*).",
+        "motives, date with precision, status, victim details and the sentences "
+        "supporting each technique (x_cidb_*).",
         "schema": EXTENSION_SCHEMA,
         "version": "1.0",
         "extension_types": ["toplevel-property-extension"],
@@ -335,8 +350,10 @@ def incident_objects(incident: Incident | records.IncidentRow) -> list[dict[str,
         out.append(relationship("targets", own, victim, when))
     if row.country:
         out.append(relationship("targets", own, location_id(row.country), when))
+    evidence = row.technique_evidence or {}
     for technique in row.techniques:
-        out.append(relationship("uses", own, technique_id(technique), when))
+        props = evidence_props(evidence.get(technique.attack_id) or [])
+        out.append(relationship("uses", own, technique_id(technique), when, **props))
     for actor in row.actors:
         out.append(relationship("attributed-to", own, actor_id(actor), when))
     return out

@@ -235,10 +235,10 @@ def to_json(bundle: dict[str, Any], *, status: str = "draft") -> list[tuple[str,
         current = latest.get(obj["id"])
         if current is None or str(obj.get("modified")) >= str(current.get("modified")):
             latest[obj["id"]] = obj
-    outgoing: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    outgoing: dict[str, list[tuple[str, str, dict]]] = defaultdict(list)
     for obj in latest.values():
         if obj["type"] == "relationship":
-            outgoing[obj["source_ref"]].append((obj["relationship_type"], obj["target_ref"]))
+            outgoing[obj["source_ref"]].append((obj["relationship_type"], obj["target_ref"], obj))
     reports: dict[str, list[dict]] = defaultdict(list)
     for obj in latest.values():
         if obj["type"] == "report":
@@ -258,14 +258,15 @@ def to_json(bundle: dict[str, Any], *, status: str = "draft") -> list[tuple[str,
 def incident(
     obj: dict[str, Any],
     objects: dict[str, dict],
-    outgoing: dict[str, list[tuple[str, str]]],
+    outgoing: dict[str, list[tuple[str, str, dict]]],
     reports: dict[str, list[dict]],
     status: str,
 ) -> dict[str, Any]:
     victim: dict[str, Any] | None = None
     location_country = ""
     techniques, actors = [], []
-    for kind, ref in outgoing.get(obj["id"], []):
+    evidence: dict[str, list] = {}
+    for kind, ref, rel in outgoing.get(obj["id"], []):
         target = objects.get(ref)
         if target is None:
             continue
@@ -277,13 +278,15 @@ def incident(
             attack_id = _attack_id(target, "T")
             if attack_id:
                 techniques.append(attack_id)
+                if isinstance(rel.get("x_cidb_evidence"), list):
+                    evidence[attack_id] = rel["x_cidb_evidence"]
         elif kind == "attributed-to" and target["type"] in ("threat-actor", "intrusion-set"):
             actors.append(actor(target))
     victim_country = ""
     data: dict[str, Any] = {"id": obj["id"].split("--", 1)[1]}
     if victim is not None:
         victim_country = _country(victim.get("x_cidb_country"))
-        for kind, ref in outgoing.get(victim["id"], []):
+        for kind, ref, _rel in outgoing.get(victim["id"], []):
             target = objects.get(ref)
             if kind == "located-at" and target and target["type"] == "location":
                 victim_country = victim_country or _country(target.get("country"))
@@ -356,6 +359,7 @@ def incident(
             "cia": obj.get("x_cidb_cia") or [],
             "motives": obj.get("x_cidb_motives") or [],
             "techniques": sorted(set(techniques)),
+            "technique_evidence": evidence,
             "actors": sorted(actors, key=lambda a: a["name"]),
             "sources": [sources[url] for url in sorted(sources)],
             "conflicts": obj.get("x_cidb_conflicts") or [],

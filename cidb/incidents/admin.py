@@ -14,6 +14,7 @@ from .models import (
     Organization,
     Source,
     Technique,
+    TechniqueEvidence,
     ThreatActor,
 )
 
@@ -31,6 +32,16 @@ class ChangeLogInline(admin.TabularInline):
         return False
 
 
+class TechniqueEvidenceInline(admin.TabularInline):
+    """The sentences supporting each technique (from ingestion or imports)."""
+
+    model = TechniqueEvidence
+    fk_name = "incident"
+    extra = 0
+    fields = ("technique", "sentence", "source", "language")
+    autocomplete_fields = ("technique",)
+
+
 @admin.register(Incident)
 class IncidentAdmin(admin.ModelAdmin):
     list_display = ("victim_name", "date_display", "country", "status", "confidence", "updated")
@@ -41,7 +52,7 @@ class IncidentAdmin(admin.ModelAdmin):
     filter_horizontal = ()
     readonly_fields = ("uuid", "created", "updated", "published_at", "public_link")
     date_hierarchy = "date"
-    inlines = [ChangeLogInline]
+    inlines = [TechniqueEvidenceInline, ChangeLogInline]
     actions = ["publish", "send_to_review", "retract", "merge"]
     fieldsets = (
         (None, {"fields": ("uuid", "public_link", "status", "confidence")}),
@@ -105,6 +116,10 @@ class IncidentAdmin(admin.ModelAdmin):
         if changes or not change:
             action = ChangeLog.Action.UPDATE if change else ChangeLog.Action.CREATE
             services.record_change(obj, action, changes, request.user)
+            if change:
+                services.incident_edited.send(
+                    sender=Incident, incident=obj, changes=changes, user=request.user
+                )
 
     def delete_model(self, request, obj) -> None:
         services.delete_incident(obj, request.user)

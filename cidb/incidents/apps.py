@@ -31,7 +31,14 @@ def seed_after_migrate(sender, using="default", **kwargs) -> None:
             slug=slug, defaults={"name": name, "position": position}
         )
     group, _ = Group.objects.using(using).get_or_create(name=EDITORS_GROUP)
-    editable = ["incident", "organization", "threatactor", "source", "incidentredirect"]
+    editable = [
+        "incident",
+        "organization",
+        "threatactor",
+        "source",
+        "incidentredirect",
+        "techniqueevidence",
+    ]
     codenames = [
         f"{action}_{model}" for model in editable for action in ("add", "change", "delete", "view")
     ]

@@ -310,6 +310,9 @@ class Incident(models.Model):
         self.date = normalise_date(self.date, self.date_precision)
         if not self.sector and self.victim_id:
             self.sector = self.victim.sector
+        if self.status == "published" and self.confidence == "unreviewed":
+            # an editor published it: a published record is never "unreviewed"
+            self.confidence = "confirmed"
         if self.status == "published" and self.published_at is None:
             from django.utils import timezone
 
@@ -400,6 +403,69 @@ def parse_iso_date(text: str) -> tuple[dt.date, str]:
         return dt.date.fromisoformat(text[:10]), "day"
     except ValueError as exc:
         raise ValueError(f"{text!r} is not a date as YYYY, YYYY-MM or YYYY-MM-DD") from exc
+
+
+class TechniqueEvidence(models.Model):
+    """A sentence that supports one technique of an incident, with its source and
+    language: member-only, like the technique. Rows of techniques no longer linked
+    are ignored when read (``evidence_map``) and replaced on the next write."""
+
+    incident = models.ForeignKey(
+        Incident, on_delete=models.CASCADE, related_name="technique_evidence"
+    )
+    technique = models.ForeignKey(Technique, on_delete=models.CASCADE, related_name="+")
+    sentence = models.TextField()
+    source = models.TextField(blank=True, help_text="URL (any URI) of the source it is from")
+    language = models.CharField(max_length=8, blank=True, help_text="ISO 639-1")
+
+    class Meta:
+        ordering = ["incident", "technique", "id"]
+        verbose_name_plural = "technique evidence"
+
+    def __str__(self) -> str:
+        return f"{self.technique_id}: {self.sentence[:60]}"
+
+    def as_dict(self) -> dict[str, str]:
+        return {"sentence": self.sentence, "source": self.source, "language": self.language}
+
+
+MAX_EVIDENCE = 5  # sentences kept per technique
+MAX_SENTENCE = 1000
+
+
+def clean_evidence(data: object, techniques: list[str] | set[str]) -> dict[str, list[dict]]:
+    """``{"T1486": [{"sentence", "source", "language"}]}`` as stored: only techniques in
+    ``techniques``, only items with a sentence, no repeats, at most MAX_EVIDENCE each.
+    Raises ValueError (with the bad key) on a shape that is not this."""
+    if not data:
+        return {}
+    if not isinstance(data, dict):
+        raise ValueError("technique_evidence must be an object keyed by ATT&CK ID")
+    wanted = {str(t).upper() for t in techniques}
+    out: dict[str, list[dict]] = {}
+    for key, items in data.items():
+        attack_id = str(key).upper()
+        if not isinstance(items, list):
+            raise ValueError(f"technique_evidence.{key} must be a list")
+        if attack_id not in wanted:
+            continue
+        kept: list[dict] = []
+        for item in items:
+            if isinstance(item, str):
+                item = {"sentence": item}
+            if not isinstance(item, dict):
+                raise ValueError(f"technique_evidence.{key} items must be objects")
+            sentence = " ".join(str(item.get("sentence") or "").split())[:MAX_SENTENCE]
+            entry = {
+                "sentence": sentence,
+                "source": str(item.get("source") or "").strip(),
+                "language": str(item.get("language") or "").strip()[:8],
+            }
+            if sentence and entry not in kept and len(kept) < MAX_EVIDENCE:
+                kept.append(entry)
+        if kept:
+            out[attack_id] = kept
+    return out
 
 
 class IncidentLinks(models.Model):

@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F
 from django.db.models.fields.files import FieldFile
+from django.dispatch import Signal
 
 from cidb.core.safeurl import source_url_problem
 
@@ -27,11 +28,18 @@ from .models import (
     SiteState,
     Source,
     Technique,
+    TechniqueEvidence,
     ThreatActor,
+    clean_evidence,
     parse_iso_date,
 )
 
 GENERATION_KEY = "incidents.generation"
+
+# An editor changed an incident's values by hand (admin form, accepted technique
+# suggestions): sent with incident, changes (a ``diff``) and user. Ingestion listens,
+# so that it never overwrites an editor's values of a draft.
+incident_edited = Signal()
 SCALAR_FIELDS = [
     "victim_id",
     "victim_label",
@@ -372,6 +380,11 @@ class CheckedRecord:
                     f"unknown ATT&CK technique {tid!r} (run load-attack?)",
                 )
         self.techniques = list(techniques.values())
+        try:
+            self.evidence = clean_evidence(data.get("technique_evidence"), techniques)
+        except ValueError as exc:
+            raise ImportError_(f"{path}.technique_evidence", str(exc)) from exc
+        self.technique_ids = techniques
         self.actors = [
             _actor_fields(a, f"{path}.actors[{i}]") for i, a in enumerate(data.get("actors") or [])
         ]
@@ -430,6 +443,8 @@ class CheckedRecord:
         incident.attack_types.set(AttackType.objects.filter(slug__in=self.attack_types))
         incident.motives.set(Motive.objects.filter(slug__in=self.motives))
         incident.techniques.set(self.techniques)
+        if "technique_evidence" in data:
+            set_technique_evidence(incident, self.evidence, self.technique_ids)
         incident.actors.set(
             [ThreatActor.objects.get_or_create(name=n, defaults=d)[0] for n, d in self.actors]
         )
@@ -471,6 +486,7 @@ def merge_incidents(survivor: Incident, others: Iterable[Incident], user=None) -
                 }
             )
         survivor.conflicts = survivor_conflicts
+        TechniqueEvidence.objects.filter(incident=other).update(incident=survivor)
         IncidentRedirect.objects.filter(incident=other).update(incident=survivor)
         IncidentRedirect.objects.create(old_uuid=other.uuid, incident=survivor)
         record_change(
@@ -487,6 +503,46 @@ def merge_incidents(survivor: Incident, others: Iterable[Incident], user=None) -
         comment="Merged " + ", ".join(str(o.uuid) for o in others),
     )
     return survivor
+
+
+# --- technique evidence ---------------------------------------------------------------
+
+
+def evidence_map(incident_ids: Iterable[int] | Any) -> dict[int, dict[str, list[dict]]]:
+    """incident id → {attack_id: [{sentence, source, language}]}, one query; only the
+    techniques still linked to the incident. ``incident_ids`` may be a list, a
+    subquery or a RawSQL id list."""
+    rows = (
+        TechniqueEvidence.objects.filter(
+            incident_id__in=incident_ids, technique__incidents=F("incident_id")
+        )
+        .order_by("incident_id", "technique__attack_id", "id")
+        .values_list("incident_id", "technique__attack_id", "sentence", "source", "language")
+    )
+    out: dict[int, dict[str, list[dict]]] = {}
+    for incident_id, attack_id, sentence, source, language in rows:
+        out.setdefault(incident_id, {}).setdefault(attack_id, []).append(
+            {"sentence": sentence, "source": source, "language": language}
+        )
+    return out
+
+
+def set_technique_evidence(incident: Incident, evidence: dict, techniques: Iterable[str]) -> None:
+    """Replace the incident's technique evidence by ``evidence`` (see clean_evidence),
+    kept for ``techniques`` (ATT&CK IDs) only."""
+    cleaned = clean_evidence(evidence, set(techniques))
+    TechniqueEvidence.objects.filter(incident=incident).delete()
+    if not cleaned:
+        return
+    ids = dict(Technique.objects.filter(attack_id__in=cleaned).values_list("attack_id", "id"))
+    TechniqueEvidence.objects.bulk_create(
+        [
+            TechniqueEvidence(incident=incident, technique_id=ids[attack_id], **item)
+            for attack_id, items in cleaned.items()
+            if attack_id in ids
+            for item in items
+        ]
+    )
 
 
 def delete_incident(incident: Incident, user=None) -> None:

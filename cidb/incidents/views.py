@@ -197,6 +197,11 @@ def incident_detail(request: HttpRequest, uuid: str) -> HttpResponse:
             return redirect(moved.incident, permanent=True)
         raise Http404("No such incident.")
     context = {"incident": incident}
+    if is_member(request.user):
+        from .services import evidence_map  # here: keeps this module's imports as on main
+
+        # member-only, like the techniques themselves
+        context["evidence"] = evidence_map([incident.pk]).get(incident.pk, {})
     if is_editor(request.user):
         context["changes"] = incident.changes.select_related("user")[:20]
     return render(request, "incidents/incident_detail.html", context)

@@ -85,6 +85,9 @@ CONFIDENCES: dict[str, str] = {
     "confirmed": "Confirmed",
     "claimed": "Claimed",
     "suspected": "Suspected",
+    # a machine-written draft nobody has reviewed yet; publishing makes it "confirmed"
+    # unless the editor chose another confidence (Incident.save)
+    "unreviewed": "Unreviewed (machine-drafted)",
 }
 
 DATE_PRECISIONS: dict[str, str] = {"day": "Day", "month": "Month", "year": "Year"}

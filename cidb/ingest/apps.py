@@ -6,3 +6,6 @@ class IngestConfig(AppConfig):
     label = "ingest"
     verbose_name = "Ingestion"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

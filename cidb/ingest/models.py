@@ -115,6 +115,22 @@ class Article(models.Model):
         return np.asarray(vector, dtype=np.float32).tobytes()
 
 
+# The fields an editor reviews, in the order of the review page (services/fields.py
+# reads, parses and writes them).
+REVIEW_FIELDS: dict[str, str] = {
+    "victim": "Victim",
+    "country": "Country",
+    "date": "Date",
+    "attack_types": "Attack types",
+    "cia": "CIA (affected: C, I, A)",
+    "motives": "Motives",
+    "techniques": "Techniques",
+    "actors": "Threat actors",
+    "summary": "Summary",
+    "description": "Description",
+}
+
+
 class IncidentCluster(models.Model):
     """Everything the pipeline knows about one incident: grouping state (centroid,
     names, countries, months), the last draft with provenance and timeline, and the
@@ -125,7 +141,15 @@ class IncidentCluster(models.Model):
     state = models.JSONField(default=dict, blank=True)
     draft = models.JSONField(default=dict, blank=True, help_text="Last draft built by the NLP")
     suggestions = models.JSONField(
-        default=dict, blank=True, help_text="field: {value, current, sources} (published only)"
+        default=dict,
+        blank=True,
+        help_text="field: {value, current}: for published incidents and editors' fields of drafts",
+    )
+    editor_fields = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="field: {action, by, at}: fields an editor edited, accepted or corrected; "
+        "ingestion never overwrites them (it suggests instead)",
     )
     dirty = models.BooleanField(default=False, help_text="Draft must be rebuilt")
     updated = models.DateTimeField(auto_now=True)
@@ -144,3 +168,28 @@ class IncidentCluster(models.Model):
     @property
     def people(self) -> list:
         return self.draft.get("people") or []
+
+    @property
+    def field_confidence(self) -> dict:
+        """field: "high" | "medium" | "low", from how far the sources agree."""
+        return self.draft.get("field_confidence") or {}
+
+    @property
+    def review_field_confidence(self) -> list[tuple[str, str]]:
+        """(field, level) of the reviewable fields, in review order (the frame's slots
+        have theirs on the review page)."""
+        levels = self.field_confidence
+        return [(name, str(levels[name])) for name in REVIEW_FIELDS if levels.get(name)]
+
+    @property
+    def review_flags(self) -> list:
+        """What an editor must check, e.g. "date_unknown", "language_unreadable:ko"."""
+        return self.draft.get("review_flags") or []
+
+    @property
+    def language_note(self) -> str:
+        return self.draft.get("language_note") or ""
+
+    @property
+    def negative_facts(self) -> list:
+        return self.draft.get("negative_facts") or []

@@ -10,4 +10,5 @@ urlpatterns = [
     path("<str:uuid>/merge/", views.merge, name="review_merge"),
     path("<str:uuid>/split/", views.split, name="review_split"),
     path("<str:uuid>/suggestions/", views.decide, name="review_decide"),
+    path("<str:uuid>/field/<str:name>/", views.review_field, name="review_field"),
 ]

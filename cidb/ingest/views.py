@@ -15,9 +15,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from cidb.accounts.models import is_editor
+from cidb.incidents import vocab
 from cidb.incidents.models import Incident
 
-from . import querysets, services
+from . import querysets, review_page, services
 from .models import IncidentCluster
 
 
@@ -64,8 +65,33 @@ def review(request: HttpRequest, uuid: str) -> HttpResponse:
             "cluster": cluster,
             "sources": incident.sources.all(),
             "duplicates": querysets.suggested_duplicates(incident),
+            "confidences": [(k, v) for k, v in vocab.CONFIDENCES.items() if k != "unreviewed"],
+            "rows": review_page.field_rows(incident, cluster),
+            "other_conflicts": review_page.other_conflicts(incident, cluster),
         },
     )
+
+
+@require_POST
+@editor_only
+def review_field(request: HttpRequest, uuid: str, name: str) -> HttpResponse:
+    """Accept a field's value or save the editor's correction, in one step."""
+    incident = _incident(uuid)
+    action = request.POST.get("action", "accept")
+    label = services.fields.REVIEW_FIELDS.get(name, name).split(" (")[0]
+    try:
+        changed = services.review_field(
+            incident, name, action, request.POST.get("value", ""), request.user
+        )
+    except ValueError as exc:
+        messages.error(request, f"{label} not saved: {exc}.")
+    else:
+        if action == "release":
+            done = "released: ingestion updates it again"
+        else:
+            done = "corrected" if changed else "accepted"
+        messages.success(request, f"{label} {done}.")
+    return redirect(f"{reverse('review_incident', args=[incident.uuid])}#field-{name}")
 
 
 @require_POST
@@ -75,7 +101,7 @@ def publish(request: HttpRequest, uuid: str) -> HttpResponse:
     if incident.status == "published":
         messages.info(request, f"{incident.victim_name} is already published.")
     else:
-        services.publish(incident, request.user)
+        services.publish(incident, request.user, request.POST.get("confidence", ""))
         messages.success(request, f"Published {incident.victim_name}.")
     return redirect("review_queue")
 

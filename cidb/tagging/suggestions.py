@@ -58,4 +58,7 @@ def accept(incident: Incident, attack_ids: list[str], user) -> list[str]:
         services.record_change(
             incident, ChangeLog.Action.UPDATE, changes, user, comment="suggested techniques"
         )
+        services.incident_edited.send(
+            sender=Incident, incident=incident, changes=changes, user=user
+        )
     return sorted(t.attack_id for t in techniques)

@@ -42,6 +42,8 @@ def test_editor_edits_incident_and_history_is_recorded(client_for, users):
             "attack_types": ["ddos"],
             "changes-TOTAL_FORMS": "0",
             "changes-INITIAL_FORMS": "0",
+            "technique_evidence-TOTAL_FORMS": "0",
+            "technique_evidence-INITIAL_FORMS": "0",
         }
     )
     data.pop("image", None)

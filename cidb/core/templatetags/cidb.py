@@ -8,6 +8,12 @@ IRREGULAR = {"technique": "techniques", "source": "sources", "motive": "motives"
 
 
 @register.filter
+def get_item(mapping: dict | None, key: str):
+    """``mapping[key]`` in a template (None when absent)."""
+    return (mapping or {}).get(key)
+
+
+@register.filter
 def counted(count: int, noun: str) -> str:
     """'1 motive', '2 techniques', '0 actors'."""
     count = int(count or 0)

@@ -3,11 +3,14 @@
 - ``intake``: the ``Ingestor`` (read → analyse in batches → store → rescue → drafts);
 - ``drafts``: incident fields from a draft (``apply_draft``) and draft rebuilds;
 - ``feeds``: feed polling as ingest items;
-- ``review``: the review queue's actions (publish, merge, split, suggestions).
+- ``review``: the review queue's actions (publish, merge, split, suggestions, a
+  field accepted or corrected);
+- ``fields``: the reviewable fields (read, parse an editor's text, write).
 
 The public names are re-exported here: ``from cidb.ingest import services``.
 """
 
+from . import fields
 from .drafts import (
     EDITABLE,
     SUGGESTED_FIELDS,
@@ -26,6 +29,7 @@ from .review import (
     dismiss_suggestions,
     merge,
     publish,
+    review_field,
     split,
 )
 
@@ -42,11 +46,13 @@ __all__ = [
     "current_values",
     "dismiss_suggestions",
     "feed_items",
+    "fields",
     "load_analysis",
     "members_of",
     "merge",
     "proposed_values",
     "publish",
     "rebuild",
+    "review_field",
     "split",
 ]

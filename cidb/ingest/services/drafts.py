@@ -110,6 +110,8 @@ def proposed_values(draft: dict, members: list[Any]) -> dict[str, Any]:
         "motives": sorted(m for m in draft.get("motives") or [] if m in vocab.MOTIVES),
         "techniques": sorted(str(t).upper() for t in draft.get("techniques") or []),
         "actors": sorted(str(a.get("name")) for a in draft.get("actors") or [] if a.get("name")),
+        "summary": draft.get("summary") or "",
+        "description": draft.get("description") or "",
     }
 
 
@@ -123,6 +125,8 @@ def current_values(incident: Incident) -> dict[str, Any]:
         "motives": sorted(incident.motives.values_list("slug", flat=True)),
         "techniques": sorted(incident.techniques.values_list("attack_id", flat=True)),
         "actors": sorted(incident.actors.values_list("name", flat=True)),
+        "summary": incident.summary,
+        "description": incident.description,
     }
 
 
@@ -151,23 +155,35 @@ def _link_new(incident: Incident, name: str, objs: list[Any]) -> None:
 
 
 def _write_fields(
-    incident: Incident, draft: dict, members: list[Any], before: dict | None = None
+    incident: Incident,
+    draft: dict,
+    members: list[Any],
+    before: dict | None = None,
+    keep: set[str] | frozenset[str] = frozenset(),
 ) -> dict[str, list[str]]:
-    """Write the draft's values; returns the many-to-many values written, in the
-    shape ``incident_services.snapshot`` gives them. ``before`` (that snapshot, taken
-    in this transaction) lets unchanged many-to-many values go unwritten."""
+    """Write the draft's values but those of the review fields in ``keep`` (an
+    editor's); returns the many-to-many values written, in the shape
+    ``incident_services.snapshot`` gives them. ``before`` (that snapshot, taken in
+    this transaction) lets unchanged many-to-many values go unwritten."""
     country = _country(draft.get("country"))
-    incident.victim = _organization(draft.get("victim"), draft.get("victim_aliases") or [], country)
-    incident.date, incident.date_precision = _date(draft, members)
-    incident.country = country
-    incident.summary = draft.get("summary") or "Automatically drafted incident."
-    incident.description = draft.get("description") or ""
-    for name, value in _cia(draft).items():
-        setattr(incident, name, value)
+    if "country" not in keep:
+        incident.country = country
+    if "victim" not in keep:
+        aliases = draft.get("victim_aliases") or []
+        incident.victim = _organization(draft.get("victim"), aliases, incident.country)
+    if "date" not in keep:
+        incident.date, incident.date_precision = _date(draft, members)
+    if "summary" not in keep:
+        incident.summary = draft.get("summary") or "Automatically drafted incident."
+    if "description" not in keep:
+        incident.description = draft.get("description") or ""
+    if "cia" not in keep:
+        for name, value in _cia(draft).items():
+            setattr(incident, name, value)
     incident.conflicts = draft.get("conflicts") or []
     created = incident.pk is None
     incident.save()
-    related = _related(draft)
+    related = {k: v for k, v in _related(draft).items() if k not in keep}
     written = {
         name: sorted(str(getattr(o, incident_services.M2M_FIELDS[name])) for o in objs)
         for name, objs in related.items()
@@ -177,6 +193,9 @@ def _write_fields(
             _link_new(incident, name, objs)
         elif before is None or before.get(name) != written[name]:
             getattr(incident, name).set(objs)
+    evidence = draft.get("technique_evidence") or {}
+    if "techniques" not in keep and (evidence or not created):
+        incident_services.set_technique_evidence(incident, evidence, written["techniques"])
     if created:
         incident_services.incidents_changed([incident.pk])  # attack types are search tags
     return written
@@ -210,9 +229,10 @@ def apply_draft(
 
     Drafts take the new values; a published incident keeps its approved values and
     the differences are stored as suggestions for an editor."""
-    stored = {k: v for k, v in draft.items() if k not in ("summary", "description")}
+    stored = dict(draft)  # machine texts too: new facts in them become suggestions
     if cluster is None:
-        incident = Incident(status="draft")
+        # machine-written: "unreviewed" until an editor publishes it (Incident.save)
+        incident = Incident(status="draft", confidence="unreviewed")
         written = _write_fields(incident, draft, members)
         _link_new(incident, "sources", sources)
         cluster = IncidentCluster.objects.create(incident=incident, key=key, draft=stored)
@@ -229,10 +249,17 @@ def apply_draft(
     before = incident_services.snapshot(incident)
     written: dict[str, list[str]] = {}
     if incident.status in EDITABLE:
-        written = _write_fields(incident, draft, members, before)
+        keep = set(cluster.editor_fields or {})
+        written = _write_fields(incident, draft, members, before, keep)
         if not {str(x.url) for x in sources} <= set(before["sources"]):
             incident.sources.add(*sources)
         comment = f"ingest: draft rebuilt from {len(members)} article(s)"
+        if keep:
+            new = _kept_field_suggestions(incident, keep, draft, previous, members)
+            pending = {k: v for k, v in (cluster.suggestions or {}).items() if k in keep}
+            cluster.suggestions = {**pending, **new}
+            if new:
+                comment += f"; editor's {', '.join(sorted(new))} kept, new values suggested"
     else:
         incident.sources.add(*sources)
         current = current_values(incident)
@@ -261,6 +288,23 @@ def apply_draft(
     if changes:
         incident_services.record_change(incident, ChangeLog.Action.UPDATE, changes, user, comment)
     return cluster
+
+
+def _kept_field_suggestions(
+    incident: Incident, keep: set[str], draft: dict, previous: dict, members: list[Any]
+) -> dict[str, dict]:
+    """What ingestion now reads for the fields an editor decided: suggested where it
+    differs from what the editor has and from what ingestion read before (a value the
+    editor already turned down is not offered again)."""
+    proposed = proposed_values(draft, members)
+    earlier = proposed_values(previous, members) if previous else {}
+    current = current_values(incident)
+    out = {}
+    for name in sorted(keep):
+        value = proposed.get(name)
+        if value and value != current.get(name) and value != earlier.get(name):
+            out[name] = {"value": value, "current": current.get(name)}
+    return out
 
 
 def load_analysis(article: Article) -> Any:

@@ -8,23 +8,19 @@ import uuid
 from django.db import transaction
 
 from cidb.incidents import services as incident_services
+from cidb.incidents import vocab
 from cidb.incidents.models import (
-    AttackType,
     ChangeLog,
     Incident,
-    Motive,
     Source,
-    Technique,
-    parse_iso_date,
 )
 
 from .. import analysis as nlp
 from ..models import Article, IncidentCluster
+from . import fields
 from .drafts import (
+    EDITABLE,
     SUGGESTED_FIELDS,
-    _actors,
-    _country,
-    _organization,
     apply_draft,
     load_analysis,
     members_of,
@@ -33,8 +29,12 @@ from .drafts import (
 
 
 @transaction.atomic
-def publish(incident: Incident, user=None) -> Incident:
+def publish(incident: Incident, user=None, confidence: str = "") -> Incident:
+    """Publish a draft. The editor may say how sure the record is; an unreviewed
+    draft otherwise becomes "confirmed" (Incident.save)."""
     before = incident_services.snapshot(incident)
+    if confidence in vocab.CONFIDENCES and confidence != "unreviewed":
+        incident.confidence = confidence
     incident.status = "published"
     incident.save()
     incident_services.record_change(
@@ -121,49 +121,80 @@ def split(incident: Incident, source_ids: list[int], user=None) -> Incident:
     return new.incident
 
 
-FIELD_WRITERS = {*SUGGESTED_FIELDS, "conflicts"}
+FIELD_WRITERS = {*SUGGESTED_FIELDS, *fields.TEXT_FIELDS, "conflicts"}
 
 
 @transaction.atomic
-def accept_suggestions(cluster: IncidentCluster, fields: list[str], user=None) -> Incident:
-    """Apply chosen suggested values to a published incident (recorded in its history)."""
+def accept_suggestions(cluster: IncidentCluster, names: list[str], user=None) -> Incident:
+    """Apply chosen suggested values (recorded in the incident's history); on a draft
+    they stay the editor's choice (never overwritten by ingestion)."""
     incident = cluster.incident
     before = incident_services.snapshot(incident)
     suggestions = dict(cluster.suggestions or {})
-    for name in fields:
+    accepted = []
+    for name in names:
         if name not in suggestions or name not in FIELD_WRITERS:
             continue
         value = suggestions.pop(name)["value"]
-        if name == "victim":
-            incident.victim = _organization(value, [], incident.country)
-        elif name == "country":
-            incident.country = _country(value)
-        elif name == "date":
-            incident.date, incident.date_precision = parse_iso_date(value)
-        elif name == "cia":
-            for k, v in value.items():
-                setattr(incident, k, v)
-        elif name == "conflicts":
-            incident.conflicts = value
-        elif name == "attack_types":
-            incident.attack_types.set(AttackType.objects.filter(slug__in=value))
-        elif name == "motives":
-            incident.motives.set(Motive.objects.filter(slug__in=value))
-        elif name == "techniques":
-            incident.techniques.set(Technique.objects.filter(attack_id__in=value))
-        elif name == "actors":
-            incident.actors.set(_actors({"actors": [{"name": n} for n in value]}))
+        fields.write(incident, name, value)
+        accepted.append(name)
+        if name == "techniques":
+            evidence = incident_services.evidence_map([incident.pk]).get(incident.pk, {})
+            evidence.update((cluster.draft or {}).get("technique_evidence") or {})
+            incident_services.set_technique_evidence(incident, evidence, value)
     incident.save()
     cluster.suggestions = suggestions
-    cluster.save(update_fields=["suggestions", "updated"])
+    fields.mark(cluster, set(accepted) & set(fields.REVIEW_FIELDS), user, "accepted suggestion")
+    cluster.save(update_fields=["suggestions", "editor_fields", "updated"])
     incident_services.record_change(
         incident,
         ChangeLog.Action.UPDATE,
         incident_services.diff(before, incident_services.snapshot(incident)),
         user,
-        comment="accepted suggested changes: " + ", ".join(fields),
+        comment="accepted suggested changes: " + ", ".join(names),
     )
     return incident
+
+
+@transaction.atomic
+def review_field(incident: Incident, name: str, action: str, text: str = "", user=None) -> bool:
+    """An editor's decision on one field of the review page, in one step: "accept" the
+    value as it stands or "correct" it to ``text`` (parsed by fields.parse; ValueError
+    says what is wrong). Recorded in the history and on the cluster, so that ingestion
+    keeps the field from now on ("release" hands it back to ingestion). Returns
+    whether the value changed."""
+    if name not in fields.REVIEW_FIELDS:
+        raise ValueError(f"{name!r} is not a reviewable field")
+    if action not in ("accept", "correct", "release"):
+        raise ValueError(f"unknown action {action!r}")
+    cluster = IncidentCluster.objects.filter(incident=incident).first()
+    label = fields.REVIEW_FIELDS[name].split(" (")[0].lower()
+    before = incident_services.snapshot(incident)
+    if action == "release":
+        if cluster is None or name not in (cluster.editor_fields or {}):
+            raise ValueError("ingestion already updates this field")
+        cluster.editor_fields = {k: v for k, v in cluster.editor_fields.items() if k != name}
+        cluster.suggestions = {k: v for k, v in (cluster.suggestions or {}).items() if k != name}
+        cluster.save(update_fields=["editor_fields", "suggestions", "updated"])
+        incident_services.record_change(
+            incident, ChangeLog.Action.UPDATE, {}, user, comment=f"review: released {label}"
+        )
+        if incident.status in EDITABLE:
+            rebuild(cluster, user=user)  # the draft takes what the sources say again
+            incident.refresh_from_db()
+        return before != incident_services.snapshot(incident)
+    if action == "correct":
+        fields.write(incident, name, fields.parse(name, text))
+        incident.save()
+    changes = incident_services.diff(before, incident_services.snapshot(incident))
+    done = "corrected" if changes else "accepted"
+    if cluster is not None:
+        fields.mark(cluster, {name}, user, done)
+        cluster.save(update_fields=["editor_fields", "updated"])
+    incident_services.record_change(
+        incident, ChangeLog.Action.UPDATE, changes, user, comment=f"review: {done} {label}"
+    )
+    return bool(changes)
 
 
 @transaction.atomic
