@@ -15,7 +15,7 @@ def fill_counts(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("incidents", "0006_stats_counts"),
+        ("incidents", "0008_technique_evidence"),
     ]
 
     operations = [
