@@ -135,6 +135,4 @@ def pytest_unconfigure(config) -> None:
     reasons = sorted({str(r.longrepr[2]).removeprefix("Skipped: ") if isinstance(r.longrepr, tuple)
                       else str(r.longrepr) for r in skipped})  # fmt: skip
     terminalreporter.write_sep("=", "browser tests skipped", yellow=True, bold=True)
-    terminalreporter.write_line(
-        f"{len(skipped)} browser test(s) did not run: {'; '.join(reasons)}"
-    )
+    terminalreporter.write_line(f"{len(skipped)} browser test(s) did not run: {'; '.join(reasons)}")
