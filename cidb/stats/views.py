@@ -87,7 +87,7 @@ class FilteredStats:
     def _charts_key(self, wanted: list[str], linked: bool) -> str:
         address = self.query.urlencode() if linked else ""
         return (
-            f"stats-charts|{self.audience}|{int(self.member)}|{','.join(wanted)}|"
+            f"stats-charts|{charts.RENDER_VERSION}|{self.audience}|{int(self.member)}|{','.join(wanted)}|"
             f"{self.params}|{address}"
         )
 
