@@ -19,20 +19,7 @@ from . import svg
 from .data import MatrixTechnique, Stats
 
 # One colour per attack type on every chart (colour-blind-aware categorical palette).
-ATTACK_COLORS = {
-    "ransomware": "#c4384a",
-    "ddos": "#3a78b5",
-    "data_breach": "#e8871e",
-    "intrusion": "#7b5aa6",
-    "account_compromise": "#8c6a4f",
-    "phishing": "#d66fb0",
-    "defacement": "#a3a32a",
-    "supply_chain": "#2aa3b5",
-    "wiper": "#4d4d4d",
-    "extortion": "#2f3e8f",
-    "espionage": "#3f9a4b",
-    "other": "#b4b9c0",
-}
+ATTACK_COLORS = vocab.ATTACK_COLORS
 COUNTRY_COLOR = "#3a78b5"
 SECTOR_COLOR = "#3f9a4b"
 MOTIVE_COLOR = "#7b5aa6"
