@@ -79,14 +79,23 @@ def phone(browser):
     context.close()
 
 
+def save_screenshot(page, name: str) -> Path:
+    """A full-page screenshot in test-artifacts/, lazy images loaded first (a full-page
+    capture does not scroll, so they would stay blank)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.evaluate(
+        "document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')"
+    )
+    page.wait_for_function("Array.from(document.images).every(i => i.complete)")
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
 @pytest.fixture
 def screenshot(page, request):
-    ARTIFACTS.mkdir(exist_ok=True)
-
     def take(name: str) -> Path:
-        path = ARTIFACTS / f"{request.node.name}-{name}.png"
-        page.screenshot(path=str(path), full_page=True)
-        return path
+        return save_screenshot(page, f"{request.node.name}-{name}")
 
     return take
 
