@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
+import os
 import re
 import xml.etree.ElementTree as ET
 from functools import cache
@@ -178,7 +179,7 @@ def geometry() -> dict:
         pass
     built = build_geometry(source_file())
     folder.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")  # workers may build it at once
     tmp.write_text(json.dumps(built, separators=(",", ":")))
     tmp.replace(path)
     return built
