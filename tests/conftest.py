@@ -120,3 +120,19 @@ def rich_incident(db):
         sources=[source],
     )
     return incident
+
+
+def pytest_unconfigure(config) -> None:
+    """Say at the very end (after the counts line) when the browser tests did not run,
+    and why: a green run without them has not looked at a single page in a browser."""
+    terminalreporter = config.pluginmanager.get_plugin("terminalreporter")
+    if terminalreporter is None:
+        return
+    skipped = [r for r in terminalreporter.stats.get("skipped", [])
+               if r.nodeid.startswith("tests/browser/")]  # fmt: skip
+    if not skipped:
+        return
+    reasons = sorted({str(r.longrepr[2]).removeprefix("Skipped: ") if isinstance(r.longrepr, tuple)
+                      else str(r.longrepr) for r in skipped})  # fmt: skip
+    terminalreporter.write_sep("=", "browser tests skipped", yellow=True, bold=True)
+    terminalreporter.write_line(f"{len(skipped)} browser test(s) did not run: {'; '.join(reasons)}")

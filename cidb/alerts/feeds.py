@@ -7,6 +7,7 @@ a member) gets public fields and counts, a member's personal feed the values.
 
 from __future__ import annotations
 
+import mimetypes
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,11 +16,11 @@ from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure
 
 from cidb.accounts.models import is_member
 from cidb.exchange import records
-from cidb.incidents import vocab
+from cidb.incidents import cards, vocab
 from cidb.incidents.models import Incident, country_name
 
 from .models import normalise_query
@@ -133,9 +134,31 @@ class IncidentFeed(Feed):
     def item_updateddate(self, item: Incident):
         return max(item.updated, item.published_at) if item.published_at else item.updated
 
+    def item_enclosures(self, item: Incident) -> list[Enclosure]:
+        """The record's image (its upload, else its generated card as PNG), as on its
+        page and in its social preview."""
+        if item.image:
+            try:
+                size = item.image.size
+            except OSError:  # the file is gone from storage: no enclosure beats a 404
+                return []
+            mime = mimetypes.guess_type(item.image.name)[0] or "application/octet-stream"
+            return [Enclosure(settings.SITE_URL + item.image.url, str(size), mime)]
+        png = cards.cached_png(cards.data_for(item), settings.DATA_DIR / "cards")
+        return [
+            Enclosure(
+                settings.SITE_URL + item.social_image_url, str(png.stat().st_size), "image/png"
+            )
+        ]
+
     def item_categories(self, item: Incident) -> list[str]:
         return [t.name for t in item.attack_types.all()]
 
     def get_context_data(self, **kwargs) -> dict[str, Any]:
         item, obj = kwargs["item"], kwargs["obj"]
-        return {"record": entry(item, member=obj.member), "site_name": settings.SITE_NAME}
+        return {
+            "record": entry(item, member=obj.member),
+            "site_name": settings.SITE_NAME,
+            "image_url": settings.SITE_URL + item.social_image_url,
+            "image_alt": item.image_alt,
+        }

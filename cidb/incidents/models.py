@@ -295,6 +295,25 @@ class Incident(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("incident", args=[self.uuid])
 
+    # Every record has an image: the editor's upload, else its generated card
+    # (cidb/incidents/cards.py), which shows only public fields.
+    @property
+    def image_url(self) -> str:
+        return self.image.url if self.image else reverse("incident_card", args=[self.uuid, "svg"])
+
+    @property
+    def social_image_url(self) -> str:
+        """For Open Graph, Twitter cards and feed enclosures, which take no SVG."""
+        return self.image.url if self.image else reverse("incident_card", args=[self.uuid, "png"])
+
+    @property
+    def image_alt(self) -> str:
+        if self.image:
+            return self.image_caption or f"Image for the incident at {self.victim_name}"
+        from .cards import data_for
+
+        return data_for(self).alt
+
     def clean(self) -> None:
         if not self.victim_id and not self.victim_label and not self.sector:
             raise ValidationError(

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("incidents/", views.incident_list, name="incident_list"),
     path("incidents/<str:uuid>/", views.incident_detail, name="incident"),
+    path("incidents/<str:uuid>/card.<str:fmt>", views.incident_card, name="incident_card"),
     path("organizations/", views.organization_list, name="organization_list"),
     path("organizations/<int:pk>/", views.organization_detail, name="organization_bare"),
     path("organizations/<int:pk>/<slug:slug>/", views.organization_detail, name="organization"),

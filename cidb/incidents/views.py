@@ -10,14 +10,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Exists, OuterRef, Subquery
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from cidb.accounts.models import is_editor, is_member
 
+from . import cards, search_index, vocab
 from . import facets as facet_module
-from . import search_index, vocab
 from .filters import COUNTRY_CHOICES, IncidentFilterSet
 from .models import Incident, IncidentRedirect, Organization, Technique, ThreatActor, country_name
 from .querysets import RANK_LIMIT, linked_to_visible
@@ -75,14 +75,15 @@ def _with(request: HttpRequest, name: str, value: str) -> str:
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
+    # Imported here: the statistics app builds on this module's helpers.
+    from cidb.stats import dashboards
+
     visible = Incident.objects.visible_to(request.user)
-    latest = visible.newest_first().for_cards()[:8]
-    stats = facet_module.cached_by_generation(
-        "home-totals",
-        audience(request.user),
-        lambda: visible.aggregate(incidents=Count("id"), countries=Count("country", distinct=True)),
-    )
-    return render(request, "incidents/home.html", {"latest": latest, "stats": stats})
+    latest = visible.newest_first().for_cards()[:6]
+    context = {"latest": latest, "summary": dashboards.home_summary()}
+    if is_editor(request.user):
+        context["drafts"] = dashboards.drafts_count()
+    return render(request, "incidents/home.html", context)
 
 
 @require_safe
@@ -205,6 +206,37 @@ def incident_detail(request: HttpRequest, uuid: str) -> HttpResponse:
     if is_editor(request.user):
         context["changes"] = incident.changes.select_related("user")[:20]
     return render(request, "incidents/incident_detail.html", context)
+
+
+@require_safe
+def incident_card(request: HttpRequest, uuid: str, fmt: str) -> HttpResponse:
+    """The generated card of an incident the viewer may see, as SVG or PNG."""
+    if fmt not in ("svg", "png"):
+        raise Http404("Cards are .svg or .png.")
+    try:
+        key = uuid_module.UUID(str(uuid))
+    except ValueError:
+        raise Http404("No such incident.") from None
+    incident = (
+        Incident.objects.visible_to(request.user)
+        .select_related("victim")
+        .prefetch_related("attack_types")
+        .filter(uuid=key)
+        .first()
+    )
+    if incident is None:
+        raise Http404("No such incident.")
+    card = cards.data_for(incident)
+    if fmt == "svg":
+        response = HttpResponse(cards.svg(card), content_type="image/svg+xml; charset=utf-8")
+    else:
+        path = cards.cached_png(card, settings.DATA_DIR / "cards")
+        response = FileResponse(path.open("rb"), content_type="image/png")
+    response["ETag"] = f'"{card.key()}-{fmt}"'
+    # Drafts are for editors only: no shared cache may keep their card.
+    public = incident.status == "published"
+    response["Cache-Control"] = "public, max-age=3600" if public else "private, no-store"
+    return response
 
 
 def _incident_page(request: HttpRequest, queryset, name: str):

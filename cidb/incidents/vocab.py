@@ -19,6 +19,21 @@ ATTACK_TYPES: dict[str, str] = {
     "espionage": "Espionage",
     "other": "Other",
 }
+# One colour per attack type: charts, the map's legend and the generated incident cards.
+ATTACK_COLORS = {
+    "ransomware": "#c4384a",
+    "ddos": "#3a78b5",
+    "data_breach": "#e8871e",
+    "intrusion": "#7b5aa6",
+    "account_compromise": "#8c6a4f",
+    "phishing": "#d66fb0",
+    "defacement": "#a3a32a",
+    "supply_chain": "#2aa3b5",
+    "wiper": "#4d4d4d",
+    "extortion": "#2f3e8f",
+    "espionage": "#3f9a4b",
+    "other": "#b4b9c0",
+}
 
 # VERIS actor.*.motive vocabulary (NA and Secondary left out: they describe no motive).
 MOTIVES: dict[str, str] = {

@@ -19,20 +19,7 @@ from . import svg
 from .data import MatrixTechnique, Stats
 
 # One colour per attack type on every chart (colour-blind-aware categorical palette).
-ATTACK_COLORS = {
-    "ransomware": "#c4384a",
-    "ddos": "#3a78b5",
-    "data_breach": "#e8871e",
-    "intrusion": "#7b5aa6",
-    "account_compromise": "#8c6a4f",
-    "phishing": "#d66fb0",
-    "defacement": "#a3a32a",
-    "supply_chain": "#2aa3b5",
-    "wiper": "#4d4d4d",
-    "extortion": "#2f3e8f",
-    "espionage": "#3f9a4b",
-    "other": "#b4b9c0",
-}
+ATTACK_COLORS = vocab.ATTACK_COLORS
 COUNTRY_COLOR = "#3a78b5"
 SECTOR_COLOR = "#3f9a4b"
 MOTIVE_COLOR = "#7b5aa6"
@@ -44,6 +31,10 @@ MONTHLY_SPAN = 360  # past 30 years of months, columns become years
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 # Which charts exist, in page order: key -> (title, member-only).
+# Part of the cache key of rendered charts: bump it when the drawing changes, so that a
+# deploy does not serve SVG drawn by the previous code until the next data change.
+RENDER_VERSION = 2
+
 CHARTS = {
     "timeline": ("Incidents over time, by attack type", False),
     "attack-types": ("Attack types", False),
@@ -95,6 +86,9 @@ def _top_sentence(what: str, rows: list[tuple[str, int]], total: int) -> str:
         return f"No incidents by {what}."
     parts = [f"{label} {n:,}" for label, n in rows[:3]]
     return f"{_plural(total, 'incident')} by {what}; most: " + ", ".join(parts) + "."
+
+
+FEW_BUCKETS = 6
 
 
 def _buckets(months: list[str]) -> tuple[list[str], Callable[[str], str], bool]:
@@ -164,10 +158,13 @@ def timeline(stats: Stats) -> Chart:
         description += f", the most common {vocab.ATTACK_TYPES[top]}"
     description += "."
     rows = [[b, totals[i], *(series[t][i] for t in types)] for i, b in enumerate(buckets)]
+    # A few months take a half-width card of slim columns rather than a full-width block.
+    wide = len(buckets) > FEW_BUCKETS
     return Chart(
         "timeline", title, False, headers, rows,
-        svg=svg.timeline(buckets, ticks, drawn, title=title, description=description),
-        description=description, legend=svg.legend(drawn), wide=True,
+        svg=svg.timeline(buckets, ticks, drawn, title=title, description=description,
+                         width=900 if wide else 480, height=300 if wide else 260),
+        description=description, legend=svg.legend(drawn), wide=wide,
         note="An incident with several attack types counts once for each.",
     )  # fmt: skip
 

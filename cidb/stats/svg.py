@@ -53,13 +53,15 @@ def _attr(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-def _open(width: int, height: int, title: str, description: str, css: str = "") -> str:
+def _open(width: int, height: int, title: str, description: str, kind: str = "") -> str:
+    # No style attribute: the site's Content-Security-Policy allows no inline styles, so
+    # a chart's kind is a class the stylesheet sizes (e.g. the heatmap's phone width).
     uid = f"chart{next(_ids)}"
-    style = f' style="{_attr(css)}"' if css else ""
+    css_class = f"chart {kind}".strip()
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-labelledby="{uid}-t" aria-describedby="{uid}-d" class="chart" '
-        f'preserveAspectRatio="xMinYMin meet" font-family="{_attr(FONT)}"{style}>'
+        f'role="img" aria-labelledby="{uid}-t" aria-describedby="{uid}-d" class="{css_class}" '
+        f'preserveAspectRatio="xMinYMin meet" font-family="{_attr(FONT)}">'
         f'<title id="{uid}-t">{escape(title)}</title><desc id="{uid}-d">{escape(description)}</desc>'
     )
 
@@ -128,19 +130,24 @@ def timeline(buckets: list[str], ticks: dict[int, str], series: list[Series], *,
     ``ticks`` maps a bucket index to its axis label (e.g. the year at each January)."""
     left, right, top, bottom = 56, 12, 12, 28
     plot_w, plot_h = width - left - right, height - top - bottom
+    axis_left = left
     n = max(len(buckets), 1)
     totals = [sum(s.values[i] for s in series) for i in range(len(buckets))]
     top_value = max(totals, default=0)
     grid = nice_step(top_value)
     peak = max(grid * math.ceil(top_value / grid), 1)
-    step = plot_w / n
-    gap = min(step * 0.15, 2)
+    # A column is at most 60 units wide: one or two months of data are a few slim,
+    # centred columns with their month under each, not a block filling the chart.
+    step = min(plot_w / n, 60.0)
+    few = step >= 60.0
+    left += (plot_w - step * n) / 2
+    gap = step * 0.3 if few else min(step * 0.15, 2)
     out = [_open(width, height, title, description)]
     for value in range(0, peak + 1, grid):  # horizontal grid with value labels
         y = top + plot_h - plot_h * value / peak
-        out.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" '
+        out.append(f'<line x1="{axis_left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" '
                    f'stroke="{GRID}" stroke-width="1"/>')  # fmt: skip
-        out.append(_text(left - 6, y + 4, _fmt(value), size=11, anchor="end", color=MUTED))
+        out.append(_text(axis_left - 6, y + 4, _fmt(value), size=11, anchor="end", color=MUTED))
     for i, bucket in enumerate(buckets):
         x = left + i * step
         base = top + plot_h
@@ -159,10 +166,14 @@ def timeline(buckets: list[str], ticks: dict[int, str], series: list[Series], *,
         out.extend(parts)
     for i, label in sorted(ticks.items()):
         x = left + i * step
+        if few:  # the label sits under its column
+            out.append(_text(x + step / 2, top + plot_h + 18, label, size=11, anchor="middle",
+                             color=MUTED))  # fmt: skip
+            continue
         out.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top + plot_h}" y2="{top + plot_h + 5}" '
                    f'stroke="{MUTED}" stroke-width="1"/>')  # fmt: skip
         out.append(_text(x + 2, top + plot_h + 18, label, size=11, color=MUTED))
-    out.append(f'<line x1="{left}" x2="{width - right}" y1="{top + plot_h}" y2="{top + plot_h}" '
+    out.append(f'<line x1="{axis_left}" x2="{width - right}" y1="{top + plot_h}" y2="{top + plot_h}" '
                f'stroke="{MUTED}" stroke-width="1"/>')  # fmt: skip
     out.append("</svg>")
     return "".join(out)
@@ -235,44 +246,62 @@ def _ink(color: str) -> str:
 
 
 def heatmap(columns: list[tuple[str, list[Cell]]], *, title: str, description: str,
-            column_width: int = 112, limit: int = 15) -> str:  # fmt: skip
+            column_width: int = 80, limit: int = 15) -> str:  # fmt: skip
     """An ATT&CK-style matrix: one column per tactic, one cell per technique, shaded by
-    its count. Cells show the ID, a shortened name and the count; past ``limit`` cells
-    a column says how many more there are (the table beside the chart lists them)."""
-    head, cell_h, gap = 40, 38, 3
+    its count. Compact columns so that all 14 tactics fit a 1280 px page; a tactic with
+    techniques has a tinted header with its number of techniques, an empty one says
+    "none". Cells show the ID, the count and a shortened name; past ``limit`` cells a
+    column says how many more there are (the table beside the chart lists them)."""
+    head, cell_h, gap = 52, 36, 3
     rows = max((min(len(cells), limit + 1) for _, cells in columns), default=0)
     width = column_width * max(len(columns), 1)
-    height = head + rows * (cell_h + gap) + 6
+    height = head + max(rows, 1) * (cell_h + gap) + 4
     peak = max((c.value for _, cells in columns for c in cells), default=0)
-    out = [_open(width, height, title, description, css=f"min-width: {width}px")]
+    out = [_open(width, height, title, description, kind="heatmap")]
     for i, (header, cells) in enumerate(columns):
         x = i * column_width
+        used = bool(cells)
+        out.append(
+            f'<rect x="{x + 1}" y="0" width="{column_width - 2}" height="{height}" rx="4" '
+            f'fill="{"#eef4fb" if used else "#fafbfc"}"/>'
+        )
         words = header.split(" ")
-        lines = [" ".join(words[:1]), " ".join(words[1:])] if len(header) > 14 else [header]
+        lines = (
+            [" ".join(words[:1]), " ".join(words[1:])]
+            if len(words) > 1 and len(header) > 11
+            else [header]
+        )
         for k, line in enumerate(lines):
-            out.append(_text(x + column_width / 2, 14 + 14 * k, line, size=11, anchor="middle",
-                             weight="bold"))  # fmt: skip
+            out.append(_text(x + column_width / 2, 14 + 12 * k, _short(line, 15),
+                             size=10 if len(line) <= 12 else 9, anchor="middle", weight="bold",
+                             color=TEXT if used else MUTED))  # fmt: skip
+        note = _plural_short(len(cells)) if used else "none"
+        out.append(_text(x + column_width / 2, 42, note, size=9, anchor="middle", color=MUTED))
         if len(cells) > limit:
             y = head + limit * (cell_h + gap) + 20
             more = f"+ {len(cells) - limit} more"
-            out.append(_text(x + column_width / 2, y, more, size=11, anchor="middle", color=MUTED))
+            out.append(_text(x + column_width / 2, y, more, size=10, anchor="middle", color=MUTED))
         for j, cell in enumerate(cells[:limit]):
             y = head + j * (cell_h + gap)
             fill = shade(cell.value, peak)
             ink = _ink(fill)
             inner = (
-                f'<rect x="{x + 2}" y="{y}" width="{column_width - 4}" height="{cell_h}" '
+                f'<rect x="{x + 3}" y="{y}" width="{column_width - 6}" height="{cell_h}" '
                 f'fill="{fill}" rx="3" stroke="{GRID}"/>'
                 f"<title>{escape(cell.title)}: {_fmt(cell.value)}</title>"
-                + _text(x + 7, y + 15, cell.label, size=11, color=ink, weight="bold")
-                + _text(x + column_width - 7, y + 15, _fmt(cell.value), size=11, anchor="end",
+                + _text(x + 7, y + 14, cell.label, size=10, color=ink, weight="bold")
+                + _text(x + column_width - 7, y + 14, _fmt(cell.value), size=10, anchor="end",
                         color=ink)
-                + _text(x + 7, y + 30, _short(cell.title.split(" ", 1)[-1], 17), size=10,
+                + _text(x + 7, y + 28, _short(cell.title.split(" ", 1)[-1], 13), size=9,
                         color=ink)
             )  # fmt: skip
             out.append(_link(cell.href, f"<g>{inner}</g>"))
     if not rows:
-        out.append(_text(width / 2, head + 20, "No techniques recorded", anchor="middle",
+        out.append(_text(width / 2, head + 24, "No techniques recorded", anchor="middle",
                          color=MUTED))  # fmt: skip
     out.append("</svg>")
     return "".join(out)
+
+
+def _plural_short(n: int) -> str:
+    return f"{n} technique{'' if n == 1 else 's'}"

@@ -88,7 +88,10 @@ class FilteredStats:
 
     def _charts_key(self, wanted: list[str], linked: bool) -> str:
         address = self.query.urlencode() if linked else ""
-        return f"{self.audience}|{int(self.member)}|{','.join(wanted)}|{self.params}|{address}"
+        return (
+            f"stats-charts|{charts.RENDER_VERSION}|{self.audience}|{int(self.member)}|{','.join(wanted)}|"
+            f"{self.params}|{address}"
+        )
 
     def without_ignored(self, path: str) -> str:
         kept = [(k, v) for k, vs in self.query.lists() for v in vs if k not in self.ignored]

@@ -1,13 +1,18 @@
-"""Real-browser tests: Playwright for Python driving Debian's Chromium."""
+"""Real-browser tests: Playwright for Python driving Debian's Chromium.
+
+The browser is ``$CIDB_CHROMIUM`` if set, else ``chromium`` or ``chromium-browser`` on
+PATH, else ``/usr/bin/chromium``; without one the tests skip and the run's summary says
+so at its end (``tests/conftest.py``)."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
@@ -15,14 +20,31 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def find_chromium() -> tuple[str | None, str]:
+    """The Chromium to drive, or None and why there is none."""
+    configured = os.environ.get("CIDB_CHROMIUM", "").strip()
+    if configured:
+        path = shutil.which(configured) or (configured if Path(configured).is_file() else None)
+        return path, "" if path else f"CIDB_CHROMIUM={configured} is not an executable file"
+    for name in ("chromium", "chromium-browser"):
+        if found := shutil.which(name):
+            return found, ""
+    if Path(DEFAULT_CHROMIUM).is_file():
+        return DEFAULT_CHROMIUM, ""
+    return None, (
+        "no Chromium: set CIDB_CHROMIUM, or put chromium on PATH (apt-get install chromium)"
+    )
+
+
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"needs Chromium at {CHROMIUM} (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
+    chromium, why = find_chromium()
+    if chromium is None:
+        pytest.skip(why)
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
+            executable_path=chromium,
             headless=True,
             args=[
                 "--no-sandbox",
@@ -47,13 +69,33 @@ def page(browser):
 
 
 @pytest.fixture
-def screenshot(page, request):
-    ARTIFACTS.mkdir(exist_ok=True)
+def phone(browser):
+    """A page the size of a phone (390 px wide, touch)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True,
+                                  is_mobile=True, device_scale_factor=1)  # fmt: skip
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
 
+
+def save_screenshot(page, name: str) -> Path:
+    """A full-page screenshot in test-artifacts/, lazy images loaded first (a full-page
+    capture does not scroll, so they would stay blank)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.evaluate(
+        "document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')"
+    )
+    page.wait_for_function("Array.from(document.images).every(i => i.complete)")
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+@pytest.fixture
+def screenshot(page, request):
     def take(name: str) -> Path:
-        path = ARTIFACTS / f"{request.node.name}-{name}.png"
-        page.screenshot(path=str(path), full_page=True)
-        return path
+        return save_screenshot(page, f"{request.node.name}-{name}")
 
     return take
 

@@ -92,14 +92,27 @@ def test_heatmap_shades_by_count_and_links_cells():
         ("Impact", [svg.Cell("T1486", "T1486 Data Encrypted for Impact", 1, "/techniques/T1486/")]),
     ]
     root = parse(svg.heatmap(columns, title="t", description="d"))
-    fills = [r.get("fill") for r in root.iter(f"{NS}rect")]
+    fills = [r.get("fill") for a in root.iter(f"{NS}a") for r in a.iter(f"{NS}rect")]
     assert fills[0] == svg.shade(10, 10) == "#08306b"  # the most used is darkest
     assert fills[1] == svg.shade(1, 10) != fills[0]
     assert [a.get("href") for a in root.iter(f"{NS}a")] == [
         "/techniques/T1566/",
         "/techniques/T1486/",
     ]
-    assert root.get("style") == f"min-width: {2 * 112}px"  # readable, scrolls on phones
+    # No inline style (the CSP forbids it): the stylesheet widens it on phones by class.
+    assert root.get("style") is None and root.get("class") == "chart heatmap"
+
+
+def test_heatmap_fits_fourteen_tactics_and_marks_the_used_ones():
+    columns = [(f"Tactic {i}", []) for i in range(13)]
+    columns.append(("Impact", [svg.Cell("T1486", "T1486 Data Encrypted for Impact", 2)]))
+    root = parse(svg.heatmap(columns, title="t", description="d"))
+    width = float(root.get("viewBox").split()[2])
+    assert width <= 1120  # the card is about 1,120 px wide on a 1280 px page
+    texts = [t.text for t in root.iter(f"{NS}text")]
+    assert texts.count("none") == 13 and "1 technique" in texts
+    backgrounds = [r.get("fill") for r in root.findall(f"{NS}rect")]
+    assert backgrounds[-1] != backgrounds[0]  # the tactic with a technique is tinted
 
 
 def test_heatmap_caps_long_columns():
@@ -112,3 +125,14 @@ def test_heatmap_caps_long_columns():
 def test_text_colour_contrasts_with_the_cell():
     assert svg._ink(svg.shade(10, 10)) == "#ffffff"
     assert svg._ink(svg.shade(1, 1000)) != "#ffffff"
+
+
+def test_timeline_of_one_month_is_a_slim_centred_column():
+    series = [svg.Series("Ransomware", "#c00", [3])]
+    root = parse(svg.timeline(["2024-05"], {0: "May 2024"}, series, title="t", description="d",
+                              width=480))  # fmt: skip
+    (column,) = [r for r in root.iter(f"{NS}rect") if r.get("fill") == "#c00"]
+    x, w = float(column.get("x")), float(column.get("width"))
+    assert w <= 60  # not a block filling the chart
+    assert abs((x + w / 2) - (56 + (480 - 56 - 12) / 2)) < 1  # centred in the plot
+    assert "May 2024" in [t.text for t in root.iter(f"{NS}text")]

@@ -30,3 +30,10 @@ def query_with(context, **kwargs) -> str:
     for key, value in kwargs.items():
         params[key] = value
     return "?" + params.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def absolute_uri(context, path: str) -> str:
+    """An absolute address for a path (Open Graph and feeds need one)."""
+    request = context.get("request")
+    return request.build_absolute_uri(path) if request is not None else path
