@@ -54,13 +54,17 @@ class HomeSummary:
 def home_summary() -> HomeSummary:
     """Figures, map and timeline of the published incidents, from the summary counts
     (a sum over a few thousand rows at any size) and cached until any incident changes."""
-    return facets.cached_by_generation(f"home|{charts.RENDER_VERSION}", _home_summary)
+    return facets.cached_by_generation(
+        "home-summary", f"published|v{charts.RENDER_VERSION}", _home_summary
+    )
 
 
 def drafts_count() -> int:
     """Incidents not (yet) public: drafts and those in review (for editors)."""
     return facets.cached_by_generation(
-        "home-drafts", lambda: data.from_counts(["draft", "in_review"], member=False).total
+        "home-drafts",
+        "draft,in_review",
+        lambda: data.from_counts(["draft", "in_review"], member=False).total,
     )
 
 
