@@ -8,11 +8,14 @@ from django.dispatch import receiver
 from cidb.incidents.services import incident_edited
 
 from .models import IncidentCluster
-from .services import fields
 
 
 @receiver(incident_edited)
 def editor_edited(sender, incident, changes: dict, user=None, **kwargs) -> None:
+    # Imported here: the services package loads the NLP pipeline, which `cidb COMMAND
+    # --help` and every other command that does not ingest must not pay for.
+    from .services import fields
+
     touched = fields.fields_of_changes(changes or {})
     if not touched:
         return

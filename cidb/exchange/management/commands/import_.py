@@ -14,8 +14,9 @@ from cidb.incidents import vocab
 
 class Command(CidbCommand):
     help = (
-        "Import incidents from a file (cidb JSON or JSON Lines, CSV, STIX 2.1 bundle, VERIS "
-        "JSON, or a directory of VERIS files). Every record is checked before anything is "
+        "Import incidents from cidb JSON, CSV, STIX 2.1 or VERIS, all or nothing. A file "
+        "(cidb JSON or JSON Lines, CSV, STIX 2.1 bundle, VERIS JSON) or a directory of VERIS "
+        ".json files is read. Every record is checked before anything is "
         "written: a file with any problem changes nothing, and every problem is listed. "
         "Then the records are written in transactions of about a second; if that is cut "
         "short, run the same import again to finish it (records are keyed by id)."
