@@ -1,43 +1,28 @@
 """Incident draft (cidb export format) from the analyses of one group of articles.
 
 Fields are votes across sources; disagreements are kept in ``conflicts`` and
-the sentence behind each value in ``provenance``. Summary and description are
-English templates filled with the extracted facts (no external service).
+the sentence behind each value in ``provenance``. The event frame (frame.py) is read
+from each article's sentences about this incident; summary and description are written
+from it in English (writer.py), with ``text_provenance`` tracing each written sentence
+to frame slots. Conflicts (victim, country, date, people, numbers) and the timeline use
+only sentences about this incident.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from typing import Any
 
-import pycountry
-
+from ...tagging.glossary import fold
 from .classify import classify_counts
-from .dates import parse_published
-from .entities import fold
+from .conflicts import number_conflicts, people_mentions, person_conflicts
+from .frame import NUMBER_SLOTS, Hit, article_hits, embed_hits, merge_frame, number_groups
 from .gazetteer import LANG_COUNTRY, org_type_country
 from .grouping import article_names, name_match
-from .pipeline import later_event
-
-TYPE_LABEL = {
-    "ransomware": "a ransomware attack",
-    "ddos": "a DDoS attack",
-    "data_breach": "a data breach",
-    "intrusion": "a network intrusion",
-    "account_compromise": "an account compromise",
-    "phishing": "a phishing/fraud attack",
-    "defacement": "a website defacement",
-    "supply_chain": "a supply-chain compromise",
-    "wiper": "a wiper attack",
-    "extortion": "extortion",
-    "espionage": "cyber espionage",
-    "other": "a cyber incident",
-}
-CIA_LABEL = {
-    "C": "confidentiality (data stolen or exposed)",
-    "I": "integrity (data or systems encrypted, altered or deleted)",
-    "A": "availability (services disrupted)",
-}
+from .pipeline import _BOUNDARY, later_event
+from .writer import write
 
 
 def _cluster_names(weighted: list[tuple[str, float, Any]]) -> list[dict]:
@@ -77,13 +62,6 @@ def _pick_form(forms: Counter, analyses: list[Any], country: str | None) -> str:
     return ranked[0][0]
 
 
-def _country_name(code: str | None) -> str:
-    if not code:
-        return "an unknown country"
-    c = pycountry.countries.get(alpha_2=code)
-    return getattr(c, "common_name", None) or (c.name if c else code)
-
-
 def _vote(values: list[tuple[Any, float, str]], earliest: bool = False) -> tuple[Any, list[dict]]:
     """Weighted vote; returns (winner, conflict values) where values differ.
     ``earliest``: ties go to the smallest value (dates: the earliest credible one)."""
@@ -105,9 +83,69 @@ def _vote(values: list[tuple[Any, float, str]], earliest: bool = False) -> tuple
     return win, conflict
 
 
-def build_draft(analyses: list[Any]) -> dict:
-    """One incident draft from the analyses assigned to it."""
+# TEMPORARY until nlp-roles' sentence roles (ArticleAnalysis.sentences) are merged:
+# every sentence counts as about this incident; negation and hedging from a few words.
+_NEG = re.compile(
+    r"(?<!\w)(?:not|no|never|nor|none|inte|ingen|inga|ikke|ikkje|ingen|nicht|kein\w*|niet|geen|"
+    r"ne|pas|aucun\w*|no|ningun\w*|nunca|non|nessun\w*|mai|ei|eivat|nie|nao|nenhum\w*)(?!\w)",
+    re.IGNORECASE,
+)
+_SPEC = re.compile(
+    r"(?<!\w)(?:may|might|could|possibly|perhaps|kan ha|kanske|muligens|kanskje|mulig|moglicherweise|"
+    r"moglich|konnte|kunnen|mogelijk|pourrait|peut-etre|podria|posible|potrebbe|forse|saattaa|voi olla|"
+    r"mozliwe|moze|pode|possivelmente)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _FallbackSentence:
+    text: str
+    about: str
+    modality: str
+
+    @property
+    def usable(self) -> bool:
+        return self.about == "incident" and self.modality == "asserted"
+
+
+def _fallback_sentences(a: Any) -> list[_FallbackSentence]:
+    out = []
+    parts = [a.title or ""] + [p.strip() for p in _BOUNDARY.split(a.text or "")]
+    for p in parts:
+        if not p:
+            continue
+        f = fold(p)
+        modality = "negated" if _NEG.search(f) else "speculative" if _SPEC.search(f) else "asserted"
+        out.append(_FallbackSentence(p, "incident", modality))
+    return out
+
+
+def article_sentences(a: Any) -> list[Any]:
+    """The article's sentences with their roles (title first)."""
+    sents = getattr(a, "sentences", None)
+    return list(sents) if sents else _fallback_sentences(a)
+
+
+def _usable(s: Any) -> bool:
+    return s.about == "incident" and s.modality == "asserted"
+
+
+def _precision(date: str) -> str:
+    return {10: "day", 7: "month", 4: "year"}.get(len(date or ""), "day")
+
+
+def _confidence(sources: int, agree: bool = True) -> str:
+    if not agree:
+        return "low"
+    return "high" if sources >= 2 else "medium" if sources == 1 else "low"
+
+
+def build_draft(analyses: list[Any], embedder: Any = None) -> dict:
+    """One incident draft from the analyses assigned to it. ``embedder`` (optional) reads
+    frame slots from sentences in languages without cue tables."""
     analyses = list(analyses)
+    sentences = {id(a): article_sentences(a) for a in analyses}
     # --- victim ---
     weighted = []
     for a in analyses:
@@ -208,16 +246,82 @@ def build_draft(analyses: list[Any]) -> dict:
         conflicts.append({"field": "country", "values": country_conflict})
     if date_conflict:
         conflicts.append({"field": "date", "values": date_conflict})
+    # --- event frame from the sentences about this incident ---
+    actor_names = [n for n in actors]
+    hits: list[Hit] = []
+    for a in analyses:
+        hits += article_hits(sentences[id(a)], a.language, a.url, actor_names)
+        hits += embed_hits(sentences[id(a)], a.language, a.url, embedder)
+    frame = merge_frame(hits, cls.attack_types)
+    if cls.attack_types:
+        frame["attack_types"]["sentences"] = [
+            {"text": p["sentence"], "source": p["source"], "language": None}
+            for t in cls.attack_types
+            for p in provenance.get(f"attack_types:{t}", [])[:2]
+        ]
+        frame["attack_types"]["sources"] = len(
+            {p["source"] for t in cls.attack_types for p in provenance.get(f"attack_types:{t}", [])}
+        )
+
+    # --- conflicts of numbers and people: usable sentences only ---
+    groups = {
+        slot: number_groups([h for h in hits if h.slot == slot])
+        for slot in NUMBER_SLOTS
+        if any(h.slot == slot for h in hits)
+    }
+    conflicts += number_conflicts(groups)
+    usable_text = {
+        id(a): " ".join(s.text for s in sentences[id(a)] if _usable(s)) for a in analyses
+    }
+    conflicts += person_conflicts(people_mentions(analyses, usable_text))
+
+    # --- timeline: events dated in usable sentences, with precision and source ---
     seen = set()
     timeline = []
     for a in analyses:
+        usable = usable_text[id(a)]
         for ev in a.timeline:
+            sent = ev.get("sentence") or ""
+            if sent and sent[:120] not in usable:
+                continue
             k = (ev["date"], ev["event"])
             if k not in seen:
                 seen.add(k)
-                timeline.append({"date": ev["date"], "event": ev["event"], "source": ev["source"]})
+                timeline.append(
+                    {
+                        "date": ev["date"],
+                        "precision": _precision(ev["date"]),
+                        "event": ev["event"],
+                        "source": ev["source"],
+                        "sentence": sent,
+                    }
+                )
     timeline.sort(key=lambda e: e["date"])
-    people = {p["name"]: p for a in analyses for p in a.entities.people}
+    people = {
+        p["name"]: p for a in analyses for p in a.entities.people if p["name"] in usable_text[id(a)]
+    }
+
+    # --- per-field confidence from source agreement ---
+    n_victim = len(top["articles"]) if top else 0
+    field_confidence = {
+        "victim": _confidence(n_victim, not victim_forms) if victim else "low",
+        "country": _confidence(len(art_countries), not country_conflict) if country else "low",
+        "date": _confidence(
+            sum(
+                1
+                for a in analyses
+                if a.date_from_text and (a.incident_date or "").startswith(month or "-")
+            ),
+            not date_conflict,
+        )
+        if date
+        else "low",
+        "attack_types": _confidence(frame.get("attack_types", {}).get("sources", 0)),
+        "actors": _confidence(frame.get("claimed_by", {}).get("sources", 0)) if actors else "low",
+    }
+    for slot, v in frame.items():
+        if slot != "attack_types":
+            field_confidence[slot] = _confidence(v.get("sources", 0), v.get("agree", True))
 
     draft = {
         "victim": victim,
@@ -234,51 +338,8 @@ def build_draft(analyses: list[Any]) -> dict:
         "conflicts": conflicts,
         "provenance": dict(provenance),
         "timeline": timeline,
+        "frame": frame,
+        "field_confidence": field_confidence,
     }
-    draft["summary"], draft["description"] = write_texts(draft)
+    draft["summary"], draft["description"], draft["text_provenance"] = write(draft)
     return draft
-
-
-def write_texts(d: dict) -> tuple[str, str]:
-    """English summary (one paragraph) and description (several) from the draft's facts."""
-    victim = d.get("victim") or "An organisation"
-    where = _country_name(d.get("country"))
-    when = d.get("date") or "an unknown date"
-    pd, prec = parse_published(when) if d.get("date") else (None, None)
-    if pd:
-        when = pd.strftime("%-d %B %Y") if prec == "day" else pd.strftime("%B %Y")
-    types = [t for t in d.get("attack_types", []) if t != "other"] or ["other"]
-    what = TYPE_LABEL.get(types[0], "a cyber incident")
-    extra = [TYPE_LABEL[t] for t in types[1:] if t in TYPE_LABEL]
-    actors = [a["name"] for a in d.get("actors", [])]
-    n = len(d.get("sources", []))
-    summary = f"{victim} ({where}) was hit by {what} in {when}."
-    if extra:
-        summary += " Reports also describe " + ", ".join(extra) + "."
-    if actors:
-        summary += f" Responsibility was attributed to or claimed by {', '.join(actors)}."
-    summary += f" Based on {n} source{'s' if n != 1 else ''}."
-    paras = [summary]
-    cia = d.get("cia", [])
-    if cia:
-        paras.append("The incident affected " + "; ".join(CIA_LABEL[c] for c in cia) + ".")
-    if d.get("timeline"):
-        steps = [f"{e['date']}: {e['event']}" for e in d["timeline"][:8]]
-        paras.append("Timeline reported by the sources: " + "; ".join(steps) + ".")
-    if d.get("people"):
-        paras.append(
-            "People named: "
-            + ", ".join(f"{p['name']} ({p['role']})" for p in d["people"][:5])
-            + "."
-        )
-    if d.get("conflicts"):
-        fields = sorted({c["field"] for c in d["conflicts"]})
-        paras.append("Sources disagree on: " + ", ".join(fields) + "; see the conflicts list.")
-    langs = sorted({s["language"] for s in d.get("sources", []) if s.get("language")})
-    paras.append(
-        f"Sources ({n}) in {', '.join(langs) or 'unknown languages'}; the fields above were extracted automatically and need review."
-    )
-    return summary, "\n\n".join(paras)
-
-
-_ = fold
