@@ -20,6 +20,7 @@ from .nlp.embed import E5Embedder, HashEmbedder, embedding_text
 from .nlp.entities import Entities
 from .nlp.grouping import IncidentState, name_match
 from .nlp.pipeline import RELEVANCE_THRESHOLD, RESCUE_THRESHOLD
+from .nlp.roles import Sentence
 
 __all__ = [
     "ArticleAnalysis",
@@ -105,6 +106,9 @@ def from_dict(data: dict, text: str, embedding: np.ndarray | None) -> ArticleAna
     d["entities"] = _build(Entities, d["entities"])
     d["entities"].candidates = [tuple(c) for c in d["entities"].candidates]
     d["classification"] = _build(Classification, d["classification"])
+    d["sentences"] = [
+        Sentence(**{**s, "reasons": tuple(s.get("reasons") or ())}) for s in d["sentences"]
+    ]
     d["embedding"] = embedding
     return _build(ArticleAnalysis, d)
 
