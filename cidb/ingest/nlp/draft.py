@@ -10,18 +10,15 @@ only sentences about this incident.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from typing import Any
 
-from ...tagging.glossary import fold
 from .classify import classify_counts
 from .conflicts import number_conflicts, people_mentions, person_conflicts
 from .frame import NUMBER_SLOTS, Hit, article_hits, embed_hits, merge_frame, number_groups
 from .gazetteer import LANG_COUNTRY, org_type_country
 from .grouping import article_names, name_match
-from .pipeline import _BOUNDARY, later_event
+from .pipeline import later_event
 from .writer import write
 
 
@@ -83,48 +80,9 @@ def _vote(values: list[tuple[Any, float, str]], earliest: bool = False) -> tuple
     return win, conflict
 
 
-# TEMPORARY until nlp-roles' sentence roles (ArticleAnalysis.sentences) are merged:
-# every sentence counts as about this incident; negation and hedging from a few words.
-_NEG = re.compile(
-    r"(?<!\w)(?:not|no|never|nor|none|inte|ingen|inga|ikke|ikkje|ingen|nicht|kein\w*|niet|geen|"
-    r"ne|pas|aucun\w*|no|ningun\w*|nunca|non|nessun\w*|mai|ei|eivat|nie|nao|nenhum\w*)(?!\w)",
-    re.IGNORECASE,
-)
-_SPEC = re.compile(
-    r"(?<!\w)(?:may|might|could|possibly|perhaps|kan ha|kanske|muligens|kanskje|mulig|moglicherweise|"
-    r"moglich|konnte|kunnen|mogelijk|pourrait|peut-etre|podria|posible|potrebbe|forse|saattaa|voi olla|"
-    r"mozliwe|moze|pode|possivelmente)(?!\w)",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True)
-class _FallbackSentence:
-    text: str
-    about: str
-    modality: str
-
-    @property
-    def usable(self) -> bool:
-        return self.about == "incident" and self.modality == "asserted"
-
-
-def _fallback_sentences(a: Any) -> list[_FallbackSentence]:
-    out = []
-    parts = [a.title or ""] + [p.strip() for p in _BOUNDARY.split(a.text or "")]
-    for p in parts:
-        if not p:
-            continue
-        f = fold(p)
-        modality = "negated" if _NEG.search(f) else "speculative" if _SPEC.search(f) else "asserted"
-        out.append(_FallbackSentence(p, "incident", modality))
-    return out
-
-
 def article_sentences(a: Any) -> list[Any]:
-    """The article's sentences with their roles (title first)."""
-    sents = getattr(a, "sentences", None)
-    return list(sents) if sents else _fallback_sentences(a)
+    """The article's sentences with their roles (title first; roles.py)."""
+    return list(getattr(a, "sentences", None) or [])
 
 
 def _usable(s: Any) -> bool:
