@@ -180,12 +180,38 @@ _QUALIFIERS = [
     ),
 ]
 _QUALIFIER_RX = [(q, re.compile(rf"(?<!\w)(?:{p})\W*$")) for q, p in _QUALIFIERS]
-# national cyber-security agencies and CERTs by their usual names, as written
+# national cyber-security agencies and CERTs: acronyms as written, full names -> acronym
 _AGENCY = re.compile(
-    r"(?<!\w)(?:CERT-[A-Z]{2}|CERT Polska|CCN-CERT|GovCERT|CERT|NCSC(?:-[A-Z]{2})?|BSI|MSB|NSM|CFCS|ANSSI|INCIBE|"
-    r"ACN|CSIRT|Traficom|Kyberturvallisuuskeskus|NÚKIB|NUKIB|DNSC|CNCS|CCB|RIA|Nationaal Cyber Security Centrum|"
-    r"National Cyber Security Cent(?:re|er))(?!\w)"
+    r"(?<!\w)(?:CERT-[A-Z]{2}|CERT Polska|CCN-CERT|GovCERT|CERT|NCSC(?:-[A-Z]{2})?|BSI|MSB|NSM|NorCERT|CFCS|"
+    r"ANSSI|INCIBE|ACN|CSIRT|Traficom|NÚKIB|NUKIB|DNSC|CNCS|CCB|RIA|BfV|Verfassungsschutz)(?!\w)"
 )
+_AGENCY_NAMES = {
+    "BSI": r"bundesamt fur sicherheit in der informationstechnik|federal office for information security",
+    "NCSC": r"nationaal cyber security centrum|national cyber ?security cent(?:re|er)|nationales zentrum fur cybersicherheit|"
+    r"bundesamt fur cybersicherheit|centre national pour la cybersecurite|kyberturvallisuuskeskus|"
+    r"nationellt cybersakerhetscenter|nasjonalt cybersikkerhetssenter",
+    "MSB": r"myndigheten for samhallsskydd och beredskap|swedish civil contingencies agency",
+    "NSM": r"nasjonal sikkerhetsmyndighet|norwegian national security authority|national security authority",
+    "CFCS": r"center for cybersikkerhed|centre for cyber security",
+    "ANSSI": r"agence nationale de la securite des systemes d'information",
+    "ACN": r"agenzia per la cybersicurezza nazionale",
+    "INCIBE": r"instituto nacional de ciberseguridad",
+    "CCB": r"centrum voor cybersecurity belgie|centre pour la cybersecurite belgique|centre for cybersecurity belgium",
+    "CERT Polska": r"cert polska",
+}
+_AGENCY_NAME_RX = {k: re.compile(rf"(?<!\w)(?:{v})") for k, v in _AGENCY_NAMES.items()}
+
+
+def agencies(text: str, folded: str) -> list[str]:
+    """National cyber-security agencies, CERTs and security services named in a sentence."""
+    found = [m.group() for m in _AGENCY.finditer(text)]
+    found += [k for k, rx in _AGENCY_NAME_RX.items() if rx.search(folded)]
+    out = []
+    for a in found:
+        a = {"Verfassungsschutz": "BfV", "NorCERT": "NSM"}.get(a, a)
+        if a not in out:
+            out.append(a)
+    return out
 
 
 def _qualifier(text: str, start: int) -> str | None:
@@ -255,6 +281,8 @@ def sentence_hits(
 ) -> list[Hit]:
     """Slot values stated by one this-incident sentence (``modality``: asserted, negated
     or speculative)."""
+    if text.rstrip().endswith("?"):
+        return []  # a question asserts nothing
     folded = fold(text)
     hits: list[Hit] = []
 
@@ -278,8 +306,11 @@ def sentence_hits(
             if c.negated:
                 add(c.slot, c.negated)
         elif modality == "speculative":
-            if c.slot in ("data_stolen", "data_kinds"):
+            if c.slot == "data_stolen":
                 add(c.slot, "possibly stolen")
+            elif c.slot == "data_kinds":
+                add(c.slot, c.value)
+                add("data_stolen", "possibly stolen")
         else:
             add(c.slot, c.value)
     if modality != "asserted":
@@ -306,8 +337,8 @@ def sentence_hits(
                     "qualifier": _qualifier(text, q.start),
                 },
             )
-    for m in _AGENCY.finditer(text):
-        add("cert", m.group().strip())
+    for agency in agencies(text, folded):
+        add("cert", agency)
     if _has("RESTORE", folded) or _has("DISRUPT", folded):
         slot = "recovery_time" if _has("RESTORE", folded) else "outage_duration"
         for v in _vague_durations(folded):

@@ -18,7 +18,7 @@ DISRUPT = (
     r"cannot|can't|couldn't|unable|no access|kunde inte|kan inte|kunne ikke|kan ikke|kunne ikkje|konnten nicht|"
     r"konnen nicht|kon(?:den)? niet|ne pouv|ne peuv|no pudi|no pued|non pote|non puo|eivat voineet|ei voi|"
     r"nie mogl|nie moze|nao pod|not accessible|hit\b|affected|impacted|crippled|halt|"
-    r"ur funktion|ligger nere|nere\b|slogs ut|slagits ut|utslagen|drabbad|paverka|fungerar inte|inte fungera|"
+    r"ur funktion|ligger nere|lag nere|nere\b|slogs ut|slog ut|slar ut|slagits ut|utslagen|drabbad|paverka|fungerar inte|inte fungera|"
     r"lamslag|lammet|lamma|nede\b|ute av drift|ikke tilgjengelig|rammet|ramt|berort|berørt|virker ikke|"
     r"ausgefallen|ausfall|lahmgelegt|nicht erreichbar|betroffen|eingeschrankt|nicht (?:mehr )?(?:moglich|verfugbar|nutzbar)|"
     r"stillstand|storung|plat\b|platgelegd|onbereikbaar|niet bereikbaar|niet beschikbaar|getroffen|"
@@ -53,7 +53,7 @@ DATA_ACT = (
     r"robad|robo|sustraid|filtrad|publicad|difundid|acceso|"
     r"rubat|sottratt|trafugat|pubblicat|diffus|accesso|esfiltr|"
     r"roubad|furtad|vazad|divulgad|acedid|"
-    r"varast|anastet|vuot|julkais|paasy|"
+    r"varast|anastet|vuot|vuod|julkais|paasy|vienyt|viety|"
     r"skradzion|kradziez|wykradz|wyciek|opublikow|dostep|"
     r"ukradn|odcudz|uniknut|zverejn|lekk|avaldat|nopludin|nozagt|publicet|furat|sustras|scurs|publicat"
 )
@@ -74,9 +74,8 @@ CLAIM = (
     r"claim|responsib|took credit|taken credit|ansvar|tog pa sig|tagit pa sig|patok seg|tatt pa seg|"
     r"paatager|bekannt|reklamiert|opgeeist|eist|claimt|revendiqu|reivindic|atribuy|rivendic|"
     r"vastuun|ottanut vastuun|przyznal|reivindicou|prihlasil|asumat|revendicat|"
-    r"leak site|leak-site|lekasjeside|dark ?web|darknet|onion|admit|carried out|behind the attack|"
-    r"star bakom|star bak|staar bag|hinter dem angriff|steckt hinter|achter de aanval|derriere l'attaque|"
-    r"derriere cette|detras del ataque|dietro l'attacco|iskun takana|stoi za"
+    r"leak site|leak-site|lekasjeside|dark ?web|darknet|onion|admit|carried out|"
+    r"erkande|innromm|indromm|eingeraumt|toegegeven|reconnu avoir|admiti|ammesso|myonsi|przyznal"
 )
 RESTORE_CONTEXT = (
     r"restor|back online|recover|resum|reopen|running again|working again|rebuil|normal|"
@@ -96,7 +95,7 @@ _RANSOM_WORDS = (
     r"losegeld(?!virus|trojaner)|erpress(?!ungs(?:software|trojaner|virus|programm)|er-?software|ertrojaner|ervirus)|"
     r"losgeld(?!software|virus)|afpers(?!ingssoftware|ingsvirus)|chantage|"
     r"rancon(?!giciel)|extorsion|rescate|riscatt|estors|lunnas(?!ohjelm|haittaohjelm)|"
-    r"kiristy(?!shaitta|sohjelm|haitta)|okup|wymusz|resgate|vykupn|lunaraha|izpirk|rascumpar"
+    r"kirist(?!yshaitta|ysohjelm|yshaitta)|okup|wymusz|resgate|vykupn|lunaraha|izpirk|rascumpar"
 )
 RANSOM = _RANSOM_WORDS + r"|demand|krav|forderung|eis\b|exig|richiest|vaati|zadan|pozadav"
 
@@ -176,7 +175,7 @@ CONCEPTS: list[Concept] = [
         "an IT service provider",
         r"supplier|service provider|it provider|vendor|leverantor|leverandor|dienstleister|zulieferer|"
         r"leverancier|fournisseur|prestataire|proveedor|fornitore|toimittaja|dostawc|fornecedor|dodavatel|tarnija|piegadatajs|furnizor",
-        needs=("ATTACKER", "DISRUPT"),
+        needs=("VIA",),
     ),
     # --- impact: services and systems that went down ---
     Concept(
@@ -225,7 +224,15 @@ CONCEPTS: list[Concept] = [
     Concept(
         "services",
         "care records",
-        r"care record|omsorgsjournal|omsorgssystem|hemtjanst|aldreomsorg|eldreomsorg|aeldrepleje|pflegedokument",
+        r"care record|omsorgsjournal|omsorgssystem|pflegedokument|sosialjournal|omsorgsdokument",
+        needs=("DISRUPT",),
+    ),
+    Concept(
+        "services",
+        "home and elderly care",
+        r"home care|elderly care|hemtjanst|aldreomsorg|eldreomsorg|hjemmetjeneste|hjemmepleje|aeldrepleje|"
+        r"altenpflege|ambulante pflege|thuiszorg|ouderenzorg|aide a domicile|ayuda a domicilio|assistenza domiciliare|"
+        r"kotihoito|vanhustenhoito|opieka domowa",
         needs=("DISRUPT",),
     ),
     Concept(
@@ -423,7 +430,7 @@ CONCEPTS: list[Concept] = [
         r"robad|robo de|sustraid|exfiltrad|"
         r"rubat|sottratt|trafugat|esfiltrat|"
         r"roubad|furtad|exfiltrad|"
-        r"varastet|anastet|"
+        r"varastet|anastet|vienyt|viety|vei tiedo|"
         r"skradzion|kradziez|wykradzion|wykradl|"
         r"ukradn|odcudzen|varastat|nozagt|furat|sustras",
         negated="no data stolen",
@@ -446,7 +453,7 @@ CONCEPTS: list[Concept] = [
         r"publicer|publiser|offentliggjor|lagt ut|lackt|lackts|lekket|lekka|laekket|"
         r"veroffentlich|geleakt|ins netz gestellt|gepubliceerd|gelekt|online gezet|"
         r"publie|divulgu|mis en ligne|publicad|filtrad|difundid|pubblicat|diffus|"
-        r"julkais|vuot|opublikow|wyciek|upubliczn|vazad|divulgad|zverejn|unikl|avaldat|lekkinud|"
+        r"julkais|vuot|vuod|opublikow|wyciek|upubliczn|vazad|divulgad|zverejn|unikl|avaldat|lekkinud|"
         r"publicet|noplud|publicat|scurs",
         negated="not published",
     ),
@@ -530,6 +537,7 @@ CONCEPTS: list[Concept] = [
         "ransom",
         "demanded",
         _RANSOM_WORDS,
+        needs=("DEMAND",),
     ),
     Concept(
         "ransom_response",
@@ -628,6 +636,18 @@ EXTERNAL = (
     r"apua|avuksi|tuke|pomoc|wsparc|zewnetrzn|ajuda|apoio|pomoc|abi|palidz|ajutor"
 )
 CONTEXTS["EXTERNAL"] = EXTERNAL
+# a ransom that was asked for (not the word in a definition): demand, note, amount, payment
+CONTEXTS["DEMAND"] = (
+    r"demand|sought|asked|want|pay|paid|note|letter|message|amount|sum\b|summ|bitcoin|deadline|"
+    r"krav|krev|kraev|forder|verlang|eis|exig|richiest|chied|vaati|zada|pozad|betal|zahl|pag|maks|plac|plat|"
+    r"brev|brief|lettre|carta|lettera|kirje|list\b|meddelande|melding|besked|nachricht|bericht|viesti|wiadomosc|"
+    r"betrag|bedrag|montant|monto|importo|kwot|frist|ultimatum|€|\$|£|euro|dollar|kron|franken"
+)
+# how the attackers got in: "via", "through"
+CONTEXTS["VIA"] = (
+    r"via|through|got in|gained access|genom|gjennom|gennem|uber|durch|door|par l'intermediaire|par le biais|"
+    r"a traves|tramite|attraverso|kautta|przez|prin|cez|kaudu|caur|por meio"
+)
 
 # Actors: who claimed, who is suspected; nation-state attribution (adjective -> cues).
 NATIONS = {

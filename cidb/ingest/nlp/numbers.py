@@ -46,7 +46,7 @@ COUNT_UNITS: dict[str, str] = {
     r"passagier|passager|pasajer|passeggeri|passageiro|matkustaj|pasażer",
     "patients": r"patient|pasient|paciente|pazient|potila|pacjent",
     "pupils": r"pupil|student|elev|schüler|leerling|élève|eleve|alumn|alunn|oppila|uczni|ucz|aluno|estudiant",
-    "people": r"people|persons|individuals|personer|mennesker|personen|menschen|bürger|burger|"
+    "people": r"people|persons|individuals|care recipients|omsorgstagare|brukere|brukare|personer|mennesker|personen|menschen|bürger|burger|"
     r"personnes|personas|persone|henkilö|ihmis|osób|osob|pessoas|citizens|ciudadanos|cittadini|"
     r"residents|invånare|innbyggere|indbyggere|einwohner|inwoners|habitants|habitantes|abitanti|"
     r"asukas|mieszkańc|inimest|obyvatel|iedzīvotāj|locuitori",
@@ -70,7 +70,7 @@ DURATION_UNITS = {
     "months": r"months?|månader|måneder|monate|monaten|maanden|mois|meses|mesi|kuukautta|miesięcy|mesiacov|kuud|mēneš|luni",
 }
 CURRENCIES: list[tuple[str, str]] = [
-    ("EUR", r"€|eur\b|euros?\b|evro"),
+    ("EUR", r"€|eur\b|euro\w*|evro"),
     ("USD", r"\$|usd\b|us-dollar\w*|dollars?\b|dólares|dollari|dollaria|dolar\w*"),
     ("GBP", r"£|gbp\b|pounds?\b"),
     ("SEK", r"sek\b|kronor|svenska kronor|mkr\b|msek\b"),

@@ -31,6 +31,19 @@ TYPE_LABEL = {
     "espionage": "a cyber-espionage operation",
     "other": "a cyberattack",
 }
+AGENCY_LABEL = {
+    "BSI": "the federal office for information security (BSI)",
+    "BfV": "the domestic intelligence service (BfV)",
+    "NCSC": "the national cyber security centre (NCSC)",
+    "MSB": "the civil contingencies agency (MSB)",
+    "NSM": "the national security authority (NSM)",
+    "CFCS": "the centre for cyber security (CFCS)",
+    "ANSSI": "the national cyber security agency (ANSSI)",
+    "ACN": "the national cybersecurity agency (ACN)",
+    "INCIBE": "the national cybersecurity institute (INCIBE)",
+    "CCB": "the centre for cybersecurity (CCB)",
+    "Traficom": "the Finnish transport and communications agency's cyber security centre (Traficom)",
+}
 UNIT_NOUN = {
     "computers": "computers",
     "servers": "servers",
@@ -214,10 +227,6 @@ def _response(d: dict, frame: dict, t: _Text) -> None:
     if _value(frame, "dpa"):
         told.append("the data protection authority")
         slots.append("dpa")
-    certs = sorted(set(_values(frame, "cert")), key=len)[:2]
-    if certs:
-        told.append(f"the national cyber security agency ({join(certs)})")
-        slots.append("cert")
     if told:
         acts.append(f"notified {join(told)}")
         if "police" not in slots and "reported to the police" in police:
@@ -226,6 +235,11 @@ def _response(d: dict, frame: dict, t: _Text) -> None:
         t.add("response", f"{victim} {join(acts)}", slots)
     if "investigating" in police:
         t.add("response", "Police and prosecutors opened a criminal investigation", ["police"])
+    certs = _values(frame, "cert")[:4]
+    if certs:
+        names = [AGENCY_LABEL.get(c, c) for c in certs]
+        verb = "was" if len(names) == 1 else "were"
+        t.add("response", f"{_cap(join(names))} {verb} involved in the response", ["cert"])
 
 
 def _data(d: dict, frame: dict, t: _Text) -> None:
