@@ -286,8 +286,13 @@ def sentence_hits(
     folded = fold(text)
     hits: list[Hit] = []
 
+    seen: set[tuple[str, str]] = set()
+
     def add(slot: str, value: Any) -> None:
-        hits.append(Hit(slot, value, text[:400], source, lang))
+        key = (slot, repr(value))
+        if key not in seen:  # one vote per sentence and value
+            seen.add(key)
+            hits.append(Hit(slot, value, text[:400], source, lang))
 
     concepts = _concepts_in(folded)
     negative_slots = {c.slot for c in concepts if c.inherent}
@@ -319,6 +324,7 @@ def sentence_hits(
     rec = [h for h in hits if h.slot == "recovery"]
     if rec:
         hits = [h for h in hits if h.slot != "recovery"]
+        seen.difference_update({k for k in seen if k[0] == "recovery"})
         value = "restored" if any(h.value == "restored" for h in rec) else rec[0].value
         if _has("STILL", folded) and _has("DISRUPT", folded):
             value = "still disrupted"

@@ -45,7 +45,7 @@ INVESTIGATE = (
 DATA_ACT = (
     r"stole|stolen|steal|theft|exfiltrat|download|copied|leak|publish|posted|released|dump|"
     r"accessed|access to|compromis|expos|breach|obtain|captur|for sale|auction|"
-    r"stul|stjal|stjael|stjal|kopier|lack|lekk|laek|publicer|publiser|offentliggjor|lagt ut|at komma at|"
+    r"stul|stjal|stjael|stal\b|stals\b|kopier|lack|lekk|laek|publicer|publiser|offentliggjor|lagt ut|at komma at|"
     r"tillgang|tilgang|adgang|kommit at|kommet pa avveie|pa avveg|"
     r"gestohlen|entwendet|abgeflossen|abfluss|abgegriffen|erbeut|veroffentlich|geleakt|zugriff|kopiert|"
     r"gestolen|buitgemaakt|gelekt|gepubliceerd|toegang|"
@@ -423,7 +423,7 @@ CONCEPTS: list[Concept] = [
         "data_stolen",
         "stolen",
         r"stole|stolen|steal|theft|exfiltrat|downloaded|copied|made off|"
-        r"stulit|stulna|stulen|stals|stjal|stjalet|stjaalet|kopierat|kopierats|kopiert|"
+        r"stulit|stulna|stulen|stals\b|stal\b|stjal|stjalet|stjaalet|kopierat|kopierats|kopiert|"
         r"gestohlen|entwendet|abgeflossen|abfluss|abgegriffen|erbeutet|abgezogen|"
         r"gestolen|buitgemaakt|gekopieerd|"
         r"vole|volees|voles|derobe|exfiltr|"
@@ -659,7 +659,7 @@ NATIONS = {
     "Iranian": r"iran",
 }
 STATE = (
-    r"state|government|intelligence|military|gru|fsb|svr|apt\s?\d|fancy bear|stat|regering|regjering|"
+    r"state|government|intelligence|staat|bundesregierung|military|gru|fsb|svr|apt\s?\d|fancy bear|stat|regering|regjering|"
     r"staatlich|regierung|geheimdienst|militar|overheid|inlichtingen|etat|gouvernement|renseignement|"
     r"estado|gobierno|inteligencia|stato|governo|intelligence|valtio|hallitus|tiedustelu|panstw|rzad|wywiad|vlad|statn"
 )

@@ -182,7 +182,9 @@ def find_quantities(text: str, lang: str | None = None) -> list[Quantity]:
             for k, u, rx in _UNIT_RX:
                 um = rx.search(window)
                 if um and um.start() < best_pos and _WORDS_BETWEEN.match(window[: um.start()]):
-                    unit, kind, best_pos, end = u, k, um.start(), after + um.end()
+                    tail = re.match(r"\w*", window[um.end() :])
+                    unit, kind, best_pos = u, k, um.start()
+                    end = after + um.end() + (tail.end() if tail else 0)
         if unit is None or kind is None:
             continue
         start = m.start() - (len(before.group()) if before else 0)

@@ -36,7 +36,9 @@ RESCUE_THRESHOLD = 0.1
 EVENT_CUES: dict[str, str] = {
     "data published": r"publish|leak|dark ?web|darknet|publicer|publiser|offentliggjor|veröffentlich|"
     r"gepubliceerd|publié|divulgu|julkais|lekket|lækket|läck",
-    "ransom demanded": r"ransom|lösen|løsepeng|lösegeld|losgeld|rançon|lunnas|kiristy|erpress|utpress|afpres",
+    # ransom, not ransomware ("ransomwareattack", "Erpressungstrojaner", "løsepengevirus")
+    "ransom demanded": r"ransom(?!ware)|lösen(?!ord)|løsepeng(?!evirus)|lösegeld(?!virus)|losgeld(?!software)|"
+    r"rançon(?!giciel)|lunnas(?!ohjelm)|kiristy(?!shaitta)|erpress(?!ungs?(?:software|trojaner|virus))|utpress|afpres",
     "responsibility claimed": r"claim|responsib|ansvar|bekannt|revendiqu|opeist|tog på sig|påtok seg",
     "attack discovered": r"discover|detect|noticed|upptäck|oppdag|opdag|entdeck|bemerkt|ontdek|découvert|havaittiin|huomattiin",
     "systems restored": r"restor|back online|återställ|gjenopprett|genopret|wiederhergestellt|hersteld|rétabli|palautet|"

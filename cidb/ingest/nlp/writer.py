@@ -462,9 +462,16 @@ def _clause(sentence: str) -> str:
 
 
 def _joined(sentences: list[str]) -> str:
+    """Sentences of one group as one: "A; b; c." ("the attackers" once, then "they")."""
     if not sentences:
         return ""
-    return "; ".join([sentences[0].rstrip(".")] + [_clause(s) for s in sentences[1:]]) + "."
+    clauses = [sentences[0].rstrip(".")] + [_clause(s) for s in sentences[1:]]
+    for i in range(1, len(clauses)):
+        if clauses[i].startswith("the attackers ") and any(
+            "attackers" in c.lower() for c in clauses[:i]
+        ):
+            clauses[i] = "they " + clauses[i][len("the attackers ") :]
+    return "; ".join(clauses) + "."
 
 
 def write(d: dict) -> tuple[str, str, list[dict]]:
