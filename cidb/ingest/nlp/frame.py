@@ -68,6 +68,7 @@ LIST_SLOTS = frozenset(
         "claimed_by",
         "suspected",
         "named_actor",
+        "dpa_name",
     }
 )
 NUMBER_SLOTS = frozenset(
@@ -199,6 +200,17 @@ _AGENCY_NAMES = {
     "CCB": r"centrum voor cybersecurity belgie|centre pour la cybersecurite belgique|centre for cybersecurity belgium",
     "CERT Polska": r"cert polska",
 }
+# data-protection authorities by their usual names (as written) -> name for the text
+_DPA = re.compile(
+    r"(?<!\w)(?:IMY|Integritetsskyddsmyndigheten|Datainspektionen|Datatilsynet|CNIL|AEPD|ICO|"
+    r"Autoriteit Persoonsgegevens|Garante(?: per la protezione dei dati personali| [Pp]rivacy)?|UODO|CNPD|"
+    r"GBA|APD|BfDI|LfDI|Tietosuojavaltuutettu\w*|Data Protection Commission|ANSPDCP|AKI|DVI|Datenschutzbehörde|"
+    r"Information Commissioner's Office)(?!\w)"
+)
+_DPA_CANON = {
+    "Tietosuojavaltuutettu": "Tietosuojavaltuutettu",
+    "Integritetsskyddsmyndigheten": "IMY",
+}
 _AGENCY_NAME_RX = {k: re.compile(rf"(?<!\w)(?:{v})") for k, v in _AGENCY_NAMES.items()}
 
 
@@ -310,6 +322,8 @@ def sentence_hits(
         if modality == "negated":
             if c.negated:
                 add(c.slot, c.negated)
+        elif not c.value:
+            continue  # a concept that only speaks when negated
         elif modality == "speculative":
             if c.slot == "data_stolen":
                 add(c.slot, "possibly stolen")
@@ -345,6 +359,10 @@ def sentence_hits(
             )
     for agency in agencies(text, folded):
         add("cert", agency)
+    if any(h.slot == "dpa" for h in hits):
+        for m in _DPA.finditer(text):
+            name = m.group()
+            add("dpa_name", _DPA_CANON.get(name[:21], name))
     if _has("RESTORE", folded) or _has("DISRUPT", folded):
         slot = "recovery_time" if _has("RESTORE", folded) else "outage_duration"
         for v in _vague_durations(folded):

@@ -189,6 +189,15 @@ CONCEPTS: list[Concept] = [
     ),
     Concept(
         "services",
+        "online services",
+        r"online service|e-service|e-tjanst|e-tjeneste|selvbetjening|online-dienst|digitale dienst|"
+        r"services en ligne|teleservice|servicios (?:en linea|online|electronicos|telematicos)|sede electronica|"
+        r"oficina virtual|oficinas virtuales|web municipal|servizi online|servizi digitali|sportello telematico|"
+        r"verkkopalvelu|e-palvelu|uslugi online|e-uslug|servicos online|portal do cidadao|e-teenus|e-pakalpojum",
+        needs=("DISRUPT",),
+    ),
+    Concept(
+        "services",
         "e-mail",
         r"e-mail|email|e-post|epost|mejl|courriel|correo|posta elettronica|sahkoposti|poczt|mail\b|mails\b",
         needs=("DISRUPT",),
@@ -353,7 +362,7 @@ CONCEPTS: list[Concept] = [
         "containment",
         "shut down",
         r"shut down|shut off|shutting down|shutdown|switched off|turned off|powered down|stangde ner|stangt ned|stangdes ner|"
-        r"stangde av|stangdes av|slog av|slo av|skrudd av|stengt ned|stengte ned|lukket ned|slukket|"
+        r"stangde av|stangdes av|stangde ned|stangdes ned|slackte ned|slacktes ned|slackt ned|slog av|slo av|skrudd av|stengt ned|stengte ned|lukket ned|slukket|"
         r"heruntergefahren|abgeschaltet|ausgeschaltet|uitgeschakeld|stilgelegd|eteint|arrete|coupe|apagad|"
         r"apagar|spent|spegn|sammutet|sammutettu|ajettiin alas|wylaczon|vypnut|deslig|valja lulit|izslegt|oprit",
     ),
@@ -540,6 +549,14 @@ CONCEPTS: list[Concept] = [
         needs=("DEMAND",),
     ),
     Concept(
+        "ransom",
+        "demanded",
+        r"ransom demand|ransom note|losensumm|losesumm|losepengekrav|krav om losepeng|losesumskrav|"
+        r"losegeldforderung|erpresserbrief|erpresserschreiben|utpressningsbrev|afpersingsbrief|losgeldeis|"
+        r"demande de rancon|demande de ran|peticion de rescate|richiesta di riscatto|lunnasvaatimu|"
+        r"zadanie okupu|pedido de resgate",
+    ),
+    Concept(
         "ransom_response",
         "refused",
         r"refus|not (?:to )?pay|won't pay|will not pay|would not pay|did not pay|didn't pay|never pay|declin|"
@@ -562,8 +579,19 @@ CONCEPTS: list[Concept] = [
         r"wil niet betalen|weigert te betalen|refuse de payer|refuse de payer|refusent de payer|a refuse de payer|"
         r"se niega a pagar|no va a pagar|rifiuta di pagare|non paghera|kieltaytyi maksamasta|ei aio maksaa|"
         r"odmowil zaplaty|odmawia zaplaty|recusou-se a pagar|nao vai pagar|not agree to the demands|"
-        r"inte ga med pa|inte kommer att ga med|not meet the demands|not comply",
+        r"inte ga med pa|inte kommer att ga med|not meet the demands|not comply|instead of paying|rather than pay|"
+        r"without paying|i stallet for att betala|istallet for att betala|i stedet for a betale|i stedet for at betale|"
+        r"statt zu zahlen|anstatt zu zahlen|ohne zu zahlen|in plaats van te betalen|au lieu de payer|sans payer|"
+        r"en lugar de pagar|sin pagar|invece di pagare|senza pagare|maksamatta|sen sijaan etta maksa|zamiast zaplacic|"
+        r"lehnte die zahlung ab|lehnt die zahlung ab|zahlung abgelehnt|weigerte sich",
         inherent=True,
+    ),
+    Concept(
+        # "will not pay" without the word ransom, in a sentence marked negated
+        "ransom_response",
+        "",
+        r"pay|paid|betal|udbetal|zahl|bezahl|paye|payer|pag|maks|zaplac|plat|platit",
+        negated="refused",
     ),
     Concept(
         "ransom_response",
@@ -590,7 +618,7 @@ CONCEPTS: list[Concept] = [
         r"igang igen|i gang igen|fungerar igen|fungerer igjen|virker igjen|oppe igjen|oppe at kore|"
         r"genoprettet|korer igen|wiederhergestellt|wieder (?:online|erreichbar|verfugbar|in betrieb|nutzbar|da)|"
         r"hersteld|weer (?:online|bereikbaar|beschikbaar|operationeel)|retabli|de nouveau (?:accessible|disponible|operationnel)|"
-        r"restablecid|de nuevo operativ|vuelto a la normalidad|normalidad|ripristinat|tornat[oi] (?:online|operativ|disponibil)|"
+        r"restablecid|de nuevo operativ|vuelto a la normalidad|volvi\w* a la normalidad|ripristinat|tornat[oi] (?:online|operativ|disponibil)|"
         r"palautettu|palautui|toimii taas|toimivat taas|przywrocon|znow dzial|restabelecid|obnoven|taastatud|atjaunot|restabilit",
     ),
     Concept(
@@ -598,6 +626,7 @@ CONCEPTS: list[Concept] = [
         "restoration under way",
         r"restor|recover|rebuil|aterstall|aterupp|gjenoppretting|gjenopprett|genopret|wiederherstell|wiederaufbau|"
         r"herstel|retablissement|restaur|restablec|recuper|ripristin|palautus|palautt|przywrac|odbudow|restabelec|obnov|taast|atjauno|restabil",
+        excludes=("RANSOM",),  # "a ransom to recover the systems" is no restoration
     ),
     # --- later stages ---
     Concept(
@@ -639,6 +668,7 @@ CONTEXTS["EXTERNAL"] = EXTERNAL
 # a ransom that was asked for (not the word in a definition): demand, note, amount, payment
 CONTEXTS["DEMAND"] = (
     r"demand|sought|asked|want|pay|paid|note|letter|message|amount|sum\b|summ|bitcoin|deadline|"
+    r"pid|pedi|solicit|chied|richied|reclam|wezwa|zada|"
     r"krav|krev|kraev|forder|verlang|eis|exig|richiest|chied|vaati|zada|pozad|betal|zahl|pag|maks|plac|plat|"
     r"brev|brief|lettre|carta|lettera|kirje|list\b|meddelande|melding|besked|nachricht|bericht|viesti|wiadomosc|"
     r"betrag|bedrag|montant|monto|importo|kwot|frist|ultimatum|€|\$|£|euro|dollar|kron|franken"

@@ -225,8 +225,9 @@ def _response(d: dict, frame: dict, t: _Text) -> None:
     elif "reported to the police" in police:
         told.append("the police")
     if _value(frame, "dpa"):
-        told.append("the data protection authority")
-        slots.append("dpa")
+        names = _values(frame, "dpa_name")[:1]
+        told.append("the data protection authority" + (f" ({names[0]})" if names else ""))
+        slots += ["dpa", "dpa_name"] if names else ["dpa"]
     if told:
         acts.append(f"notified {join(told)}")
         if "police" not in slots and "reported to the police" in police:
@@ -235,7 +236,8 @@ def _response(d: dict, frame: dict, t: _Text) -> None:
         t.add("response", f"{victim} {join(acts)}", slots)
     if "investigating" in police:
         t.add("response", "Police and prosecutors opened a criminal investigation", ["police"])
-    certs = _values(frame, "cert")[:4]
+    victim_folded = (d.get("victim") or "").casefold()
+    certs = [c for c in _values(frame, "cert") if c.casefold() != victim_folded][:4]
     if certs:
         names = [AGENCY_LABEL.get(c, c) for c in certs]
         verb = "was" if len(names) == 1 else "were"
@@ -298,7 +300,10 @@ def _ransom(d: dict, frame: dict, t: _Text) -> None:
     amount = f" of {quantity(amounts[0])}" if amounts else ""
     slots = [s for s in ("ransom", "ransom_amount", "ransom_response") if frame.get(s)]
     disputed = not (frame.get("ransom_response") or {}).get("agree", True)
-    if response == "refused" and not disputed:
+    ransom_case = (
+        demanded or amounts or {"ransomware", "extortion"} & set(d.get("attack_types") or [])
+    )
+    if response == "refused" and not disputed and ransom_case:
         if demanded or amounts:
             t.add(
                 "ransom",
@@ -452,7 +457,8 @@ SUMMARY_GROUPS = (("impact",), ("data", "ransom", "claims"), ("response", "recov
 SUMMARY_MAX = 750
 # Clause openings written by this module that are not names: lower-cased after ";".
 _COMMON_START = re.compile(
-    r"^(?:The|Staff|Some|Systems|Sources|Work|Police|Patients|Later|According|Data|Restoring)\b"
+    r"^(?:The|Staff|Some|Systems|Sources|Work|Police|Patients|Later|According|Data|Restoring|About|"
+    r"More than|Nearly|At least|Up to)\b"
 )
 
 
