@@ -238,3 +238,54 @@ def test_firm_statement_beats_hedged_one():
     )
     assert frame["data_stolen"]["value"] == "stolen"
     assert frame["data_stolen"]["agree"] is True
+
+
+def test_actor_aliases_and_first_actor_only():
+    got = slots("De Clop-ransomware heeft de universiteit getroffen.", "nl", actors=["Cl0p"])
+    assert got["named_actor"] == ["Cl0p"]
+    got = slots(
+        "The group Play claimed the attack on the firm and the group NoName the DDoS attacks.",
+        "en",
+        actors=["Play", "NoName057(16)"],
+    )
+    assert got["claimed_by"] == ["Play"]
+
+
+class _Sent:
+    def __init__(self, text, about="incident", modality="asserted"):
+        self.text, self.about, self.modality = text, about, modality
+
+
+class _KeywordEmbedder:
+    """Stand-in for e5: a sentence is close to a slot description sharing its keyword."""
+
+    dim = 3
+    words = ("police", "ransom", "paper")
+
+    def __init__(self):
+        self.calls = []
+
+    def embed(self, texts):
+        import numpy as np
+
+        self.calls.append(list(texts))
+        out = np.zeros((len(texts), 3), dtype=np.float32)
+        for i, t in enumerate(texts):
+            low = t.lower()
+            for j, w in enumerate(self.words):
+                if w in low or {"police": "polít", "ransom": "výkup", "paper": "papier"}[w] in low:
+                    out[i, j] = 1.0
+        return out
+
+
+def test_embedder_reads_languages_without_cues_and_stays_bounded():
+    from cidb.ingest.nlp.frame import EMBED_MAX_SENTENCES, embed_hits
+
+    emb = _KeywordEmbedder()
+    sents = [_Sent("Útočníci požadovali výkupné od nemocnice v bitcoinoch.")]
+    sents += [_Sent(f"Iná veta číslo {i} bez významu pre incident.") for i in range(30)]
+    sents += [_Sent("Nemocnica nahlásila útok na políciu a úradom.", about="background")]
+    hits = embed_hits(sents, "sk", "u", emb)
+    assert [(h.slot, h.value) for h in hits] == [("ransom", "demanded")]
+    assert len(emb.calls[-1]) == EMBED_MAX_SENTENCES  # background skipped, rest capped
+    assert embed_hits(sents, "de", "u", emb) == []  # cue tables cover German

@@ -100,8 +100,9 @@ def _confidence(sources: int, agree: bool = True) -> str:
 
 
 def build_draft(analyses: list[Any], embedder: Any = None) -> dict:
-    """One incident draft from the analyses assigned to it. ``embedder`` (optional) reads
-    frame slots from sentences in languages without cue tables."""
+    """One incident draft from the analyses assigned to it. ``embedder`` reads frame
+    slots from sentences in languages without cue tables (None: the e5 embedder, made
+    when first needed; False: none)."""
     analyses = list(analyses)
     sentences = {id(a): article_sentences(a) for a in analyses}
     # --- victim ---

@@ -29,7 +29,10 @@ DISRUPT = (
     r"pois kaytosta|ei toimi|eivat toimi|kaatui|lamaantu|nurin|hairio|katko|"
     r"sparalizow|niedostep|nie dzial|zablokow|awari|"
     r"nedostup|nefunk|vypadok|mimo prevadzk|kasutu|ei toota|rivis|nestrada|nepieejam|nefunkcion|"
-    r"blocat|indisponibil|afectat|nefunctional"
+    r"blocat|indisponibil|afectat|nefunctional|"
+    r"stopped|standstill|stood still|closed|stillstand|stillgestanden|stand still|stod still|sto stille|"
+    r"stengt|lukket|stangd|geschlossen|gesloten|stilgelegd|ferme|cerrad|chius|suljet|zamkniet|fechad|"
+    r"lahmgelegt|arrete|parad|detenid|ferm[oa]"
 )
 REPORT = (
     r"report|filed|complaint|notif|inform|contact|alert|anmal|anmeld|meldt|meldet|anzeige|"
@@ -194,6 +197,13 @@ CONCEPTS: list[Concept] = [
         r"services en ligne|teleservice|servicios (?:en linea|online|electronicos|telematicos)|sede electronica|"
         r"oficina virtual|oficinas virtuales|web municipal|servizi online|servizi digitali|sportello telematico|"
         r"verkkopalvelu|e-palvelu|uslugi online|e-uslug|servicos online|portal do cidadao|e-teenus|e-pakalpojum",
+        needs=("DISRUPT",),
+    ),
+    Concept(
+        "services",
+        "production",
+        r"production|produktion|produksjon|fertigung|productie|produccion|produzione|tuotanto|produkcj|"
+        r"producao|vyrob|tootmi|razosan|productie",
         needs=("DISRUPT",),
     ),
     Concept(
@@ -665,6 +675,7 @@ EXTERNAL = (
     r"apua|avuksi|tuke|pomoc|wsparc|zewnetrzn|ajuda|apoio|pomoc|abi|palidz|ajutor"
 )
 CONTEXTS["EXTERNAL"] = EXTERNAL
+CONTEXTS["ENCRYPT"] = _ENCRYPT
 # a ransom that was asked for (not the word in a definition): demand, note, amount, payment
 CONTEXTS["DEMAND"] = (
     r"demand|sought|asked|want|pay|paid|note|letter|message|amount|sum\b|summ|bitcoin|deadline|"
