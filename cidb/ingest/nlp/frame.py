@@ -525,10 +525,19 @@ def merge_frame(hits: list[Hit], attack_types: list[str] | None = None) -> dict[
             }
             continue
         top = ranked[0]
-        # "possibly stolen" is the weakest statement: any firm statement wins over it
+        # "possibly stolen" is the weakest statement and "accessed" is part of "stolen":
+        # a firmer statement wins over them without disputing them
+        weaker = {"stolen": {"accessed", "possibly stolen"}, "accessed": {"possibly stolen"}}
+        for firm in ("stolen", "accessed"):
+            if firm in support and top in weaker[firm]:
+                top = firm
         if top == "possibly stolen" and len(ranked) > 1:
             top = ranked[1]
-        others = [v for v in ranked if v != top and v != "possibly stolen"]
+        others = [
+            v
+            for v in ranked
+            if v != top and v not in weaker.get(top, ()) and v != "possibly stolen"
+        ]
         agree = not others
         if slot == "recovery":
             # restoration is a later stage of a disruption, not a contradiction of it

@@ -456,6 +456,43 @@ CONCEPTS: list[Concept] = [
     ),
     Concept(
         "data_stolen",
+        "accessed",
+        r"(?:accessed|gained access to|got access to|had access to|viewed)[^.]{0,40}(?:data|information|details|records|names|files)|"
+        r"(?:data|information|details|records|names|addresses|files)[^.]{0,60}(?:were|was|have been|had been|has been) (?:accessed|viewed|exposed|compromised)|"
+        r"fick tillgang till|har fatt tillgang till|fikk tilgang til|fik adgang til|zugriff auf|zugang zu (?:daten|den daten)|"
+        r"toegang tot (?:gegevens|de gegevens|data)|acces aux donnees|ont eu acces|tuvieron acceso|accedieron a|"
+        r"ottenuto accesso|hanno avuto accesso|paasivat kasiksi|uzyskali dostep|tiveram acesso",
+        needs=("DATA_ACT",),
+        negated="no data stolen",
+    ),
+    Concept(
+        "data_kinds",
+        "names and addresses",
+        r"(?:names?|namn|navn|namen|noms?|nombres?|nomi|nimet|nazwisk)[^.]{0,40}(?:address|adress|adresse|adres|indirizz|direcci|osoit)",
+        needs=("DATA_ACT",),
+    ),
+    Concept(
+        "data_kinds",
+        "phone numbers",
+        r"phone number|telefonnummer|telefonnumre|telefonnummern|telefoonnummer|numeros? de telephone|"
+        r"numeros? de telefono|numeri di telefono|puhelinnumero|numery telefon|handynummer",
+        needs=("DATA_ACT",),
+    ),
+    Concept(
+        "data_kinds",
+        "dates of birth",
+        r"date of birth|dates of birth|birth date|fodelsedatum|fodselsdato|fodselsdatoer|geburtsdat|geboortedat|"
+        r"dates? de naissance|fechas? de nacimiento|date di nascita|syntymaaik|dat[ay] urodzenia",
+        needs=("DATA_ACT",),
+    ),
+    Concept(
+        "data_kinds",
+        "passwords",
+        r"password|losenord|passord|adgangskode|passwort|wachtwoord|mot de passe|contrasena|password|salasan|hasl",
+        needs=("DATA_ACT",),
+    ),
+    Concept(
+        "data_stolen",
         "no data stolen",
         r"no (?:data|evidence|indication|sign)[^.]{0,60}(?:stolen|taken|exfiltrat|accessed|leaked)|"
         r"no data (?:was|were|has been|have been) (?:stolen|lost|taken)|nothing was stolen|no data loss|"

@@ -276,6 +276,8 @@ def _data(d: dict, frame: dict, t: _Text) -> None:
             f"{_cap(what)}{vol}{whose} {'were' if kinds else 'was'} published{site}",
             slots + ["data_published", "data_site"],
         )
+    elif stolen == "accessed":
+        t.add("data", f"The attackers accessed {what}{vol}{whose}", slots)
     elif stolen == "possibly stolen":
         t.add("data", f"{_cap(what)}{whose} may have been accessed by the attackers", slots)
     elif stolen == "no data stolen":
