@@ -289,3 +289,26 @@ def test_embedder_reads_languages_without_cues_and_stays_bounded():
     assert [(h.slot, h.value) for h in hits] == [("ransom", "demanded")]
     assert len(emb.calls[-1]) == EMBED_MAX_SENTENCES  # background skipped, rest capped
     assert embed_hits(sents, "de", "u", emb) == []  # cue tables cover German
+
+
+def test_sentence_naming_only_authorities_counts_for_this_incident():
+    from cidb.ingest.nlp.frame import article_hits
+
+    class S:
+        text = (
+            "The breach has been reported to the police and the Computer Emergency Response Team."
+        )
+        about = "background"
+        modality = "asserted"
+        reasons = ("other_org:Computer Emergency Response Team", "attack_words")
+
+    class Other(S):
+        reasons = ("other_org:Another Council", "attack_words")
+
+    assert {h.slot for h in article_hits([S()], "en", "u")} >= {"police"}
+    assert article_hits([Other()], "en", "u") == []
+
+
+def test_vague_recovery_time():
+    got = slots("Det kan ta flera månader innan allt fungerar.", "sv")
+    assert got["recovery_time"] == [{"value": None, "unit": "months", "text": "flera manader"}]

@@ -390,8 +390,12 @@ def sentence_hits(
         for m in _DPA.finditer(text):
             name = m.group()
             add("dpa_name", _DPA_CANON.get(name[:21], name))
-    if _has("RESTORE", folded) or _has("DISRUPT", folded):
-        slot = "recovery_time" if _has("RESTORE", folded) else "outage_duration"
+    if _has("RESTORE", folded) or _has("DISRUPT", folded) or _has("TAKE", folded):
+        slot = (
+            "outage_duration"
+            if _has("DISRUPT", folded) and not _has("RESTORE", folded)
+            else "recovery_time"
+        )
         for v in _vague_durations(folded):
             add(slot, v)
     for name in _actors_in(folded, tuple(actors)):
@@ -417,10 +421,36 @@ def article_hits(
     """Hits of every this-incident sentence of one article."""
     out: list[Hit] = []
     for s in sentences:
-        if s.about != "incident" or not s.text:
+        if not s.text or not (s.about == "incident" or _only_authorities(s)):
             continue
         out += sentence_hits(s.text, s.modality, lang, source, actors)
     return out
+
+
+# Names of authorities and response bodies: a sentence that is "about another
+# organisation" only because it names the police, a CERT or a data-protection agency
+# that was told of this attack is still about this incident.
+_AUTHORITY = re.compile(
+    r"(?<!\w)(?:police|polis|politi|polizei|politie|policia|polizia|poliisi|policj|authorit|agency|"
+    r"team|cert|csirt|ncsc|bsi|msb|nsm|imy|cnil|ico|commissioner|ombudsman|prosecutor|ministry|"
+    r"myndighet|datatilsyn|datainspektion|integritet|aklagar|staatsanwalt|ministerium|bundesamt|"
+    r"landeskriminalamt|behorde|autoriteit|ministerie|parket|autorite|agence|ministere|parquet|"
+    r"autoridad|agencia|ministerio|fiscal|autorita|agenzia|ministero|procura|garante|viranomai|"
+    r"keskus|ministerio|urzad|prokurat|centre|center|centrum|zentrum|centro)",
+    re.IGNORECASE,
+)
+
+
+def _only_authorities(s: SentenceLike) -> bool:
+    reasons = getattr(s, "reasons", ()) or ()
+    others = [r.split(":", 1)[1] for r in reasons if r.startswith("other_org:")]
+    rest = [r for r in reasons if not r.startswith(("other_org:", "attack_words"))]
+    return (
+        s.about == "background"
+        and bool(others)
+        and not rest
+        and all(_AUTHORITY.search(fold(o)) for o in others)
+    )
 
 
 def _same_number(a: float | None, b: float | None) -> bool:

@@ -32,7 +32,9 @@ DISRUPT = (
     r"blocat|indisponibil|afectat|nefunctional|"
     r"stopped|standstill|stood still|closed|stillstand|stillgestanden|stand still|stod still|sto stille|"
     r"stengt|lukket|stangd|geschlossen|gesloten|stilgelegd|ferme|cerrad|chius|suljet|zamkniet|fechad|"
-    r"lahmgelegt|arrete|parad|detenid|ferm[oa]"
+    r"lahmgelegt|arrete|parad|detenid|ferm[oa]|"
+    r"lost|gone|locked out|forsvunn|forsvann|utelast|utestengt|forsvundet|ausgesperrt|verschwunden|"
+    r"buitengesloten|verdwenen|disparu|desaparec|scompars|kadonn|zniknel|stracon"
 )
 REPORT = (
     r"report|filed|complaint|notif|inform|contact|alert|anmal|anmeld|meldt|meldet|anzeige|"
@@ -613,7 +615,9 @@ CONCEPTS: list[Concept] = [
         r"niet betalen|niet betaald|geen losgeld|pas payer|ne paiera|ne pas payer|ne va pas payer|refuse|"
         r"no pagar|no pagara|no ha pagado|no se pagara|se nego|rechaz|non pagare|non paghera|rifiut|"
         r"ei maksa|ei aio maksaa|kieltaytyi|nie zaplac|nie zamierza plac|odmow|nao pagar|nao pagou|recus|"
-        r"nebude platit|nezaplat|ei maksa|atsak|nu va plati|refuz",
+        r"nebude platit|nezaplat|ei maksa|atsak|nu va plati|refuz|"
+        r"(?:inte|ikke|ikkje|nicht|niet|pas|no|non|ei) (?:\w+ ){0,3}(?:bemota|mota|motes|tillmotesga|ga med pa|"
+        r"etterkomme|efterkomme|imotekomme|nachkommen|eingehen|ingaan|ceder|acceder|cedere|suostu)",
         needs=("RANSOM",),
         inherent=True,
     ),
@@ -713,6 +717,12 @@ EXTERNAL = (
 )
 CONTEXTS["EXTERNAL"] = EXTERNAL
 CONTEXTS["ENCRYPT"] = _ENCRYPT
+# "can take several months": how long the crisis or recovery lasts
+CONTEXTS["TAKE"] = (
+    r"can take|could take|may take|will take|might take|expected to take|last|kan ta|kommer att ta|kan vara|"
+    r"kan tage|vil tage|kan dauern|wird dauern|dauern|kan duren|zal duren|prendre|prendra|durer|tardar|durar|"
+    r"llevar|richiedere|durare|vorra|kestaa|voi kestaa|potrwa|moze potrwac|levar|pode levar|trvat|kesta|ilgt"
+)
 # a ransom that was asked for (not the word in a definition): demand, note, amount, payment
 CONTEXTS["DEMAND"] = (
     r"demand|sought|asked|want|pay|paid|note|letter|message|amount|sum\b|summ|bitcoin|deadline|"
