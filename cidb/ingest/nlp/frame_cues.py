@@ -43,24 +43,24 @@ REPORT = (
     r"powiadom|participac|oznam|teavita|zinoj|sesizat|notificat"
 )
 INVESTIGATE = (
-    r"investigat|inquir|prob|utred|undersok|forundersok|etterforsk|efterforsk|ermittl|untersuch|"
+    r"investigat|inquir|prob|utred|undersok|forundersok|etterforsk|efterforsk|ermittl|ermittel|untersuch|"
     r"onderzo|enquet|investig|indag|inchiest|tutki|sledztw|dochodzen|postepowan|vysetr|uurim|izmekl|"
     r"ancheta|cercet"
 )
 DATA_ACT = (
     r"stole|stolen|steal|theft|exfiltrat|download|copied|leak|publish|posted|released|dump|"
     r"accessed|access to|compromis|expos|breach|obtain|captur|for sale|auction|"
-    r"stul|stjal|stjael|stal\b|stals\b|kopier|lack|lekk|laek|publicer|publiser|offentliggjor|lagt ut|at komma at|"
+    r"stul|stjal|stjael|stal\b|stals\b|kopier|lackt|lacka|lackor|lackan|lackage|lekket|lekkasje|laek|publicer|publiser|offentliggjor|lagt ut|at komma at|"
     r"tillgang|tilgang|adgang|kommit at|kommet pa avveie|pa avveg|"
     r"gestohlen|entwendet|abgeflossen|abfluss|abgegriffen|erbeut|veroffentlich|geleakt|zugriff|kopiert|"
     r"gestolen|buitgemaakt|gelekt|gepubliceerd|toegang|"
-    r"vol|derob|divulg|publie|mis en ligne|acces|fuite|exfiltr|"
+    r"vol\b|vols\b|vole|volee|derob|divulg|publie|mis en ligne|acces|fuite|exfiltr|"
     r"robad|robo|sustraid|filtrad|publicad|difundid|acceso|"
     r"rubat|sottratt|trafugat|pubblicat|diffus|accesso|esfiltr|"
     r"roubad|furtad|vazad|divulgad|acedid|"
     r"varast|anastet|vuot|vuod|julkais|paasy|vienyt|viety|"
     r"skradzion|kradziez|wykradz|wyciek|opublikow|dostep|"
-    r"ukradn|odcudz|uniknut|zverejn|lekk|avaldat|nopludin|nozagt|publicet|furat|sustras|scurs|publicat"
+    r"ukradn|odcudz|uniknut|zverejn|lekkinud|avaldat|nopludin|nozagt|publicet|furat|sustras|scurs|publicat"
 )
 ATTACKER = (
     r"attacker|hacker|perpetrator|culprit|criminal|gang|group|behind|"
@@ -152,7 +152,8 @@ _DELETE = (
 
 CONCEPTS: list[Concept] = [
     # --- what happened ---
-    Concept("encrypted", "encrypted", _ENCRYPT, negated="not encrypted"),
+    # a negated sentence naming encryption rarely denies it ("no trace of those who encrypted")
+    Concept("encrypted", "encrypted", _ENCRYPT),
     Concept("backups_deleted", "backups deleted", rf"(?:{_BACKUP})[^.]{{0,80}}(?:{_DELETE})"),
     Concept("backups_deleted", "backups deleted", rf"(?:{_DELETE})[^.]{{0,80}}(?:{_BACKUP})"),
     Concept(
@@ -508,10 +509,10 @@ CONCEPTS: list[Concept] = [
         "data_published",
         "published",
         r"publish|leaked|leak\b(?! ?site)|posted|released|dumped|put online|made available|uploaded|"
-        r"publicer|publiser|offentliggjor|lagt ut|lackt|lackts|lekket|lekka|laekket|"
+        r"publicer|publiser|offentliggjor|lagt ut|lackt|lackts|lekket|laekket|"
         r"veroffentlich|geleakt|ins netz gestellt|gepubliceerd|gelekt|online gezet|"
         r"publie|divulgu|mis en ligne|publicad|filtrad|difundid|pubblicat|diffus|"
-        r"julkais|vuot|vuod|opublikow|wyciek|upubliczn|vazad|divulgad|zverejn|unikl|avaldat|lekkinud|"
+        r"julkais|vuot|vuod|opublikow|wyciek|upubliczn|vazad|divulgad|zverejn|unikl[ao]?\b|avaldat|lekkinud|"
         r"publicet|noplud|publicat|scurs",
         negated="not published",
     ),
