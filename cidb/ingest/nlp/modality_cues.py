@@ -95,7 +95,7 @@ HEDGE: dict[str, str] = {
     "reportedly allegedly alleged unconfirmed likely probably believed to thought to "
     "appears to appeared to rumour* rumor* unverified not yet confirmed it is unclear",
     "de": "möglicherweise vielleicht vermutlich mutmaßlich mutmasslich angeblich wahrscheinlich "
-    "unbestätigt verdacht soll haben sollen haben soll worden sein könnte könnten dürfte",
+    "unbestätigt verdacht könnte könnten dürfte",
     "fr": "peut-être possiblement probablement présumé* supposé* aurait auraient pourrait "
     "pourraient serait seraient vraisemblablement soupçon* non confirmé* selon des rumeurs",
     "nl": "mogelijk misschien waarschijnlijk vermoedelijk zou zouden naar verluidt onbevestigd "

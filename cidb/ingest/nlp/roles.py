@@ -481,6 +481,10 @@ _INABILITY = re.compile(
     r"nemohl\w*|nem[ôo]\w*|voi|eiv[äa]t|voineet|pystyneet)(?!\w)",
     re.IGNORECASE,
 )
+_REPORTED = re.compile(
+    r"(?<!\w)(?:soll|sollen|zou|zouden)\b[^.;]{0,80}?\b(?:haben|sein|hebben|zijn)(?!\w)",
+    re.IGNORECASE,
+)
 _TOKEN = re.compile(r"\w+(?:['’]\w+)?")
 SCOPE = 6  # tokens between a negation and the event word it scopes over
 
@@ -510,6 +514,9 @@ def modality_of(text: str, lang: str | None) -> tuple[str, tuple[str, ...]]:
             if any(abs(e - i) <= SCOPE for e in events):
                 return "negated", (*reasons, f"negation:{n.group(0).lower()}")
     hedges = _find("hedge", cue_lang, text)
+    if not hedges and cue_lang in ("de", "nl"):
+        # reported speech: "soll ... haben/sein", "zou ... hebben/zijn"
+        hedges = list(_REPORTED.finditer(text))
     if hedges:
         return "speculative", (*reasons, f"hedge:{hedges[0].group(0).lower()}")
     return "asserted", tuple(reasons)
@@ -538,11 +545,30 @@ _RELATIVE_PAST = re.compile(
 )
 
 
+def name_keys(names: list[str]) -> set[str]:
+    """Distinctive keys of organisation names: the first six letters of each folded
+    non-generic token of four letters or more ("Härjedalens kommun" -> {"harjed"}), so
+    that inflected forms ("Härjedalen", "Härjedalens") match."""
+    from .grouping import name_tokens
+
+    return {t[:6] for n in names for t in name_tokens(n) if len(t) >= 4}
+
+
+def _mentions_keys(folded_tokens: set[str], keys: set[str]) -> bool:
+    return any(t[:6] in keys for t in folded_tokens if len(t) >= 4)
+
+
 def _mentions_any(low: str, names: list[str]) -> str | None:
     for n in names:
-        if n and len(n) >= 3 and n.lower() in low:
+        if n and len(n) >= 4 and n.lower() in low:
             return n
     return None
+
+
+def other_organisations(candidates: list[str], victim_names: list[str]) -> list[str]:
+    """Candidate names that are not a form of the victim's (no shared distinctive key)."""
+    keys = name_keys(victim_names)
+    return [c for c in candidates if not (name_keys([c]) & keys)]
 
 
 def about_of(
@@ -556,10 +582,14 @@ def about_of(
     """(about, reasons) of one sentence; ``dates`` are the dates stated in it and
     ``recent_anchor`` the date of the article's own event when that is recent (else
     None: an old date may then be the incident itself, as in a follow-up)."""
+    from .entities import fold
+
     cue_lang, _ = _cue_lang(lang)
     low = text.lower()
-    victim = _mentions_any(low, victim_names)
-    other = _mentions_any(low, [o for o in other_names if len(o) >= 4])
+    victim = _mentions_any(low, victim_names) or (
+        _mentions_keys(set(fold(text).split()), name_keys(victim_names)) or None
+    )
+    other = _mentions_any(low, other_organisations(other_names, victim_names))
     other_case = _find("other", cue_lang, text)
     rel_past = _RELATIVE_PAST.search(text)
     attackish = bool(_ATTACKISH.search(text))
