@@ -12,7 +12,7 @@ from typing import Any
 
 import pycountry
 
-from .classify import classify_counts
+from .classify import article_blocked, classify_counts
 from .dates import format_date, parse_published
 from .entities import fold
 from .gazetteer import LANG_COUNTRY, org_type_country
@@ -148,6 +148,27 @@ def incident_date(analyses: list[Any]) -> tuple[str | None, str | None, list[dic
     return date, month, conflict
 
 
+def denied_labels(analyses: list[Any]) -> set[str]:
+    """Labels the sources deny (negative facts) and no later or equally many sources
+    state: "no data was stolen" on day one does not outlive "stolen data published"
+    a week later."""
+    denied: defaultdict[str, list[str]] = defaultdict(list)
+    stated: defaultdict[str, list[str]] = defaultdict(list)
+    for a in analyses:
+        c = a.classification
+        pub = str(a.published or "")
+        for lab in {*c.attack_types, *(f"cia_{k}" for k in c.cia), *c.techniques}:
+            stated[lab].append(pub)
+        for lab in article_blocked(a.negative_facts, a.cue_counts):
+            denied[lab].append(pub)
+    out = set()
+    for lab, pubs in denied.items():
+        later = [p for p in stated.get(lab, []) if p and p >= max(pubs)]
+        if not later and len(pubs) >= len(stated.get(lab, [])):
+            out.add(lab)
+    return out
+
+
 def build_draft(analyses: list[Any]) -> dict:
     """One incident draft from the analyses assigned to it."""
     analyses = list(analyses)
@@ -186,7 +207,10 @@ def build_draft(analyses: list[Any]) -> dict:
         counts.update(a.cue_counts)
         for act in a.entities.actors:
             actors.setdefault(act["name"], {k: act[k] for k in ("name", "type", "country")})
-    cls = classify_counts(dict(counts), list(actors.values()), n_articles=len(analyses))
+    blocked = denied_labels(analyses)
+    cls = classify_counts(
+        dict(counts), list(actors.values()), n_articles=len(analyses), blocked=blocked
+    )
 
     # --- sources, provenance, conflicts, timeline ---
     sources = [

@@ -21,7 +21,9 @@ from __future__ import annotations
 NEGATION: dict[str, str] = {
     "en": "not no never none nothing neither nor without cannot n't nobody",
     "de": "nicht kein keine keinen keinem keiner keines nie niemals nichts ohne weder",
-    "fr": "ne n' pas aucun aucune jamais rien sans ni nullement",
+    # French "ne"/"n'" alone is often expletive ("avant qu'elles ne fuitent"): the
+    # second part of the negation (pas, plus, jamais, rien, aucun) carries it
+    "fr": "pas aucun aucune jamais rien sans ni nullement",
     "nl": "niet geen nooit niets zonder noch",
     "sv": "inte ej icke ingen inget inga aldrig utan ingenting",
     "da": "ikke ingen intet ingenting aldrig uden",

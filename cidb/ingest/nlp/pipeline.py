@@ -17,7 +17,15 @@ from typing import Any
 
 import numpy as np
 
-from .classify import Classification, classify, cue_counts, relevance_score
+from .actors import asserted_actors
+from .classify import (
+    Classification,
+    article_blocked,
+    classify,
+    cue_counts,
+    relevance_score,
+    usable_text,
+)
 from .dates import DateMention, extract_dates, format_date, parse_published
 from .dedup import DuplicateIndex, fingerprint
 from .embed import E5Embedder, Embedder, embedding_text
@@ -272,9 +280,6 @@ def process_article(raw: dict, embedder: Embedder | None = None) -> ArticleAnaly
     hint = raw.get("language") if isinstance(raw.get("language"), str) else None
     lang, conf = detect_language(f"{title or ''} {text}", hint)
     entities = extract_entities(text, title, lang, url)
-    full = f"{title or ''}\n{text}"
-    counts = cue_counts(full)
-    cls = classify(full, entities.actors, counts)
     rel, _ = relevance_score(text, title, entities.victim_score)
     if "binary" in cleaned.flags or "empty" in cleaned.flags:
         rel = 0.0
@@ -288,6 +293,12 @@ def process_article(raw: dict, embedder: Embedder | None = None) -> ArticleAnaly
     date, prec, date_sent, from_text = estimate_incident_date(
         text, published, mentions, victim_names, other_names, roles=roles
     )
+    # labels from usable sentences only; negative facts block the contrary labels
+    facts = negative_facts(roles, lang)
+    usable = usable_text(roles, lang)
+    counts = cue_counts(usable)
+    entities.actors = asserted_actors(entities.actors, usable)
+    cls = classify(usable, entities.actors, counts, article_blocked(facts, counts))
     emb = None
     if embedder is not None and text:
         emb = embedder.embed([embedding_text(title, text)])[0]
@@ -312,7 +323,7 @@ def process_article(raw: dict, embedder: Embedder | None = None) -> ArticleAnaly
         timeline=build_timeline(text, mentions, url, roles=roles),
         embedding=emb,
         sentences=roles,
-        negative_facts=negative_facts(roles),
+        negative_facts=facts,
     )
 
 
