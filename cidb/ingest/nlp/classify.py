@@ -176,6 +176,11 @@ def classify_counts(
             techniques.append(tid)
     if "phishing" not in types and "T1566" in techniques:
         techniques.remove("T1566")
+    # the ATT&CK tagger's plain-word techniques (see techniques.py)
+    for key, n in counts.items():
+        tid = key[len("tagged_") :]
+        if key.startswith("tagged_") and n >= need and tid not in techniques:
+            techniques.append(tid)
     techniques = [t for t in techniques if t not in blocked]
     return Classification(types, cia, motives, techniques)
 
@@ -188,9 +193,21 @@ def classify(
 ) -> Classification:
     """Attack types, CIA, motives and techniques for one article (``text``: its usable
     sentences; ``counts``: cue_counts(text); ``blocked``: labels its negative facts deny)."""
+    from .techniques import tagged_techniques, technique_evidence
+
     counts = cue_counts(text) if counts is None else counts
+    sentences = [s for s in text.split("\n") if s]
+    tagged = tagged_techniques(sentences)
+    for tid in tagged:  # kept in the counts so that the incident's vote sees them
+        counts[f"tagged_{tid}"] = 1
     result = classify_counts(counts, actors, blocked=blocked)
-    result.evidence = {
+    evidence = technique_evidence(result.techniques, sentences)
+    for tid in result.techniques:
+        for sent in tagged.get(tid, []):
+            if sent not in evidence.setdefault(tid, []):
+                evidence[tid].append(sent[:300])
+    result.evidence = {f"tech:{tid}": sents for tid, sents in evidence.items() if sents}
+    result.evidence |= {
         t: _snips(text, ATTACK_TYPE_CUES[t]) for t in result.attack_types if t in ATTACK_TYPE_CUES
     }
     for k in result.cia:

@@ -212,6 +212,23 @@ def build_draft(analyses: list[Any]) -> dict:
         dict(counts), list(actors.values()), n_articles=len(analyses), blocked=blocked
     )
 
+    # --- technique evidence and negative facts (with their sources) ---
+    technique_evidence: dict[str, list[dict]] = {}
+    for tid in cls.techniques:
+        rows = [
+            {"sentence": sent, "source": a.url, "language": a.language}
+            for a in analyses
+            for sent in a.classification.evidence.get(f"tech:{tid}", [])
+        ]
+        if rows:
+            technique_evidence[tid] = rows[:3]
+    facts, seen_facts = [], set()
+    for a in analyses:
+        for f in getattr(a, "negative_facts", []):
+            if (f["fact"], f["sentence"]) not in seen_facts:
+                seen_facts.add((f["fact"], f["sentence"]))
+                facts.append({**f, "source": a.url})
+
     # --- sources, provenance, conflicts, timeline ---
     sources = [
         {
@@ -276,6 +293,8 @@ def build_draft(analyses: list[Any]) -> dict:
         "cia": cls.cia,
         "motives": cls.motives,
         "techniques": cls.techniques,
+        "technique_evidence": technique_evidence,
+        "negative_facts": facts,
         "actors": list(actors.values()),
         "people": list(people.values()),
         "sources": sources,

@@ -496,11 +496,18 @@ _UNKNOWN_NOUN = re.compile(
     r"opplysning|oplysning|informasjon|détail|commentaire|tietoa|spur|spor|trace|lead)",
     re.IGNORECASE,
 )
-_UNKNOWN_ADJ = re.compile(
-    r"(?<!\w)(?:known|clear|certain|sure|confirmed|bekannt|klar|sicher|känt|klart|säkert|kjent|"
+_EPISTEMIC_WORD = (
+    r"(?:known|clear|certain|sure|confirmed|bekannt|klar|sicher|känt|klart|säkert|kjent|"
     r"kendt|sikkert|bekend|duidelijk|zeker|connu|clair|certain|sûr|conocid|claro|segur|noto|"
     r"chiar|jasn|wiadomo|známo|selvä|tiedossa|tiedä|teada|selge|zināms|aišku|ismert|vet|ved|"
-    r"weet|wissen|weiß|know|sait|sabe)\w*\s+(?:\w+\s+)?(?:what|whether|if|who|which|how|where|"
+    r"weet|wissen|weiß|know|sait|sabe|genau|spezifiz|beziffer|quantif|precis|exact)"
+)
+# "a not yet known number of files": the negation qualifies a noun, not the event
+_UNKNOWN_ATTR = re.compile(
+    r"(?<!\w)(?:yet\s+|noch\s+|ännu\s+|enn[åa]\s+|nog\s+)?" + _EPISTEMIC_WORD, re.I
+)
+_UNKNOWN_ADJ = re.compile(
+    r"(?<!\w)" + _EPISTEMIC_WORD + r"\w*\s+(?:\w+\s+)?(?:what|whether|if|who|which|how|where|"
     r"ob|wer|was|wie|welche|wo|om|vem|vad|hvem|hva|hvad|hvor|of|wat|si|qui|quoi|quel|comment|"
     r"qué|quién|se|chi|cosa|czy|kto|co|jos|kuka|mikä|kas|kes)(?!\w)",
     re.IGNORECASE,
@@ -563,6 +570,8 @@ def _scoped_negation(text: str, negs: list[re.Match[str]]) -> tuple[str | None, 
         ):
             epistemic = True
             continue
+        if _UNKNOWN_ATTR.match(near_after):
+            continue  # "eine noch nicht bekannte Zahl von Dateien wurde verschlüsselt"
         if any(abs(e - i) <= SCOPE for e in events):
             return n.group(0).lower(), False
     return None, epistemic
@@ -771,7 +780,7 @@ _THEFT = re.compile(
 )
 _FACT_CUES = {
     "no_ransom_paid": re.compile(
-        r"(?<!\w)(?:pa(?:y|id)|ransom(?!ware)|l[öo]seg|l[öo]sesum|l[øo]sepeng|zahl|bezahl|payer|"
+        r"(?<!\w)(?:pa(?:y|id)|ransom(?!ware)|l[öo]seg|l[öo]sesum|l[øo]sepeng|zahlen|zahlt|gezahlt|bezahl|payer|"
         r"pay[ée]|vers[ée]e|ran[çc]on(?!g)|pag[aoó]|rescate|riscatt|resgate|zap[łl]ac|okup|"
         r"zaplat|v[ýy]kupn|betal|maksa|lunna|lunaraha|i[šs]pirk|izpirk|samaks|r[ăa]scump|λύτρα|"
         r"fizet|откуп|losgeld)",
