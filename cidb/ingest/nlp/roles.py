@@ -441,9 +441,9 @@ def _find(table: str, lang: str, text: str) -> list[re.Match[str]]:
 # Stems shared by many languages; a negation within a few tokens of one scopes over
 # the event.
 _EVENT = re.compile(
-    r"(?<!\w)(?:data|daten|dati|datos|dados|donn[ée]es|gegevens|tiedo|tietoj|andme|duomen|dane|"
+    r"(?<!\w)(?:data|daten|dati|datos|dados|donn[ée]e|gegevens|tiedo|tietoj|andme|duomen|dane|"
     r"danych|[úu]daj|podatk|podac|δεδομέν|adat|informa|uppgift|opplysning|oplysning|"
-    r"st[oe]l|steal|theft|exfiltr|leak|gestohlen|entwendet|abgeflossen|abgegriffen|erbeutet|"
+    r"st[oe]l|stul|gestol|steal|theft|exfiltr|leak|gestohlen|entwendet|abgeflossen|abgegriffen|erbeutet|"
     r"vol[ée]|d[ée]rob|fuite|robad|robo|sustra[íi]d|filtra|rubat|furt|trafugat|sottratt|"
     r"roubad|furtad|vazad|skradzion|kradzie|wyciek|ukrad|odcizen|[úu]nik|stulen|st[öo]ld|l[äa]ck|"
     r"stj[åa]l|tyveri|lekk|l[æa]kk|varast|vuot|pavog|nutek|nozag|nopl[ūu]d|furat|sustras|scurs|"
@@ -764,15 +764,15 @@ def sentence_roles(
 # --- negative facts --------------------------------------------------------------------
 
 _DATA = re.compile(
-    r"(?<!\w)(?:\w*data|\w*daten|dati|datos|dados|donn[ée]es|\w*gegevens|tiedo|tietoj|andme|"
+    r"(?<!\w)(?:\w*data|\w*daten|dati|datos|dados|donn[ée]e|\w*gegevens|tiedo|tietoj|andme|date\b|datele|"
     r"duomen|dane|danych|[úu]daj|podatk|podac|δεδομέν|adat|informa|personal|personuppgift|"
     r"\w*opplysning|\w*oplysning|patient|kunde|customer|client)",
     re.IGNORECASE,
 )
 _THEFT = re.compile(
-    r"(?<!\w)(?:st[oe]l|steal|theft|exfiltr|leak|removed|accessed|copied|publi|gestohlen|"
+    r"(?<!\w)(?:st[oe]l|stul|gestol|steal|theft|exfiltr|leak|removed|accessed|copied|publi|gestohlen|"
     r"entwendet|\w*abfl|abgeflossen|abgegriffen|erbeutet|ver[öo]ffentlich|betroffen|affected|"
-    r"touch[ée]|vol[ée]|d[ée]rob|fuit|divulgu|robad|sustra|filtrad|rubat|sottratt|trafugat|"
+    r"touch[ée]|vol[ée]|d[ée]rob|fuit|divulgu|rob[aoó]|sustra|filtrad|rubat|sottratt|trafugat|"
     r"roubad|furtad|vazad|skradzion|wyciek|ukrad|stulen|l[äa]ck|stj[åa]l|lekk|l[æa]kk|varast|"
     r"vuot|pavog|nozag|furat|buitgemaakt|gelekt|naar buiten|bekeken|verspreid|ramma|rammet|"
     r"på avveie|p[åa]verk|misbrukt|missbruk|compromis|kompromit)",
