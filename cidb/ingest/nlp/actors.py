@@ -159,3 +159,11 @@ def find_actors(text: str) -> list[ActorMatch]:
             entry.name, entry.type, entry.country, alias, m.start(), entry.attack_id
         )
     return list(found.values())
+
+
+def asserted_actors(actors: list[dict], usable: str) -> list[dict]:
+    """The actors named in usable sentences (asserted, about this incident): a group
+    named only in speculation ("possibly linked to X"), a denial or a background
+    paragraph is no attribution."""
+    named = {m.name for m in find_actors(usable)}
+    return [a for a in actors if a.get("name") in named]

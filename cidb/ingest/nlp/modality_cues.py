@@ -21,7 +21,9 @@ from __future__ import annotations
 NEGATION: dict[str, str] = {
     "en": "not no never none nothing neither nor without cannot n't nobody",
     "de": "nicht kein keine keinen keinem keiner keines nie niemals nichts ohne weder",
-    "fr": "ne n' pas aucun aucune jamais rien sans ni nullement",
+    # French "ne"/"n'" alone is often expletive ("avant qu'elles ne fuitent"): the
+    # second part of the negation (pas, plus, jamais, rien, aucun) carries it
+    "fr": "pas aucun aucune jamais rien sans ni nullement",
     "nl": "niet geen nooit niets zonder noch",
     "sv": "inte ej icke ingen inget inga aldrig utan ingenting",
     "da": "ikke ingen intet ingenting aldrig uden",
@@ -91,28 +93,28 @@ DENIAL: dict[str, str] = {
 # Hedges: the sentence reports a possibility, a suspicion or an unconfirmed claim
 # (including conditional / reported-speech forms used for that in Romance languages).
 HEDGE: dict[str, str] = {
-    "en": "possibly possible perhaps maybe may have might could have suspected suspect* "
+    "en": "unclear possibly possible perhaps maybe may have might could have suspected suspect* "
     "reportedly allegedly alleged unconfirmed likely probably believed to thought to "
     "appears to appeared to rumour* rumor* unverified not yet confirmed it is unclear",
-    "de": "möglicherweise vielleicht vermutlich mutmaßlich mutmasslich angeblich wahrscheinlich "
-    "unbestätigt verdacht soll haben sollen haben soll worden sein könnte könnten dürfte",
-    "fr": "peut-être possiblement probablement présumé* supposé* aurait auraient pourrait "
+    "de": "unklar möglicherweise vielleicht vermutlich mutmaßlich mutmasslich angeblich wahrscheinlich "
+    "unbestätigt verdacht könnte könnten dürfte",
+    "fr": "incertain peut-être possiblement probablement présumé* supposé* aurait auraient pourrait "
     "pourraient serait seraient vraisemblablement soupçon* non confirmé* selon des rumeurs",
-    "nl": "mogelijk misschien waarschijnlijk vermoedelijk zou zouden naar verluidt onbevestigd "
+    "nl": "onduidelijk mogelijk misschien waarschijnlijk vermoedelijk zou zouden naar verluidt onbevestigd "
     "vermoed*",
-    "sv": "möjligen möjligt kanske troligen troligtvis sannolikt misstänkt* misstänks påstås "
+    "sv": "oklart möjligen möjligt kanske troligen troligtvis sannolikt misstänkt* misstänks påstås "
     "enligt uppgift uppges obekräftad* skulle kunna kan ha",
-    "da": "muligvis måske sandsynligvis formentlig* mistænk* angiveligt efter sigende "
+    "da": "uklart muligvis måske sandsynligvis formentlig* mistænk* angiveligt efter sigende "
     "ubekræftet kan have",
-    "no": "muligens kanskje trolig sannsynligvis mistenk* angivelig etter sigende ubekreftet "
+    "no": "uklart muligens kanskje trolig sannsynligvis mistenk* angivelig etter sigende ubekreftet "
     "kan ha",
-    "nb": "muligens kanskje trolig sannsynligvis mistenk* angivelig etter sigende ubekreftet "
+    "nb": "uklart muligens kanskje trolig sannsynligvis mistenk* angivelig etter sigende ubekreftet "
     "kan ha",
-    "nn": "moglegvis kanskje truleg sannsynlegvis mistenk* visstnok ubekrefta kan ha",
+    "nn": "uklart moglegvis kanskje truleg sannsynlegvis mistenk* visstnok ubekrefta kan ha",
     "is": "hugsanlega kannski líklega grunur grunað* meint* óstaðfest*",
-    "fi": "mahdollisesti ehkä todennäköisesti epäil* väitetysti vahvistamat* saattaa "
+    "fi": "epäselv* mahdollisesti ehkä todennäköisesti epäil* väitetysti vahvistamat* saattaa "
     "saattoi voi olla",
-    "et": "võimalik võib-olla tõenäoliselt väidetavalt kahtlusta* kinnitamata",
+    "et": "ebaselge võimalik võib-olla tõenäoliselt väidetavalt kahtlusta* kinnitamata",
     "es": "posiblemente quizá quizás tal vez probablemente presuntamente supuestamente "
     "presunt* supuest* habría habrían podría podrían sospech* no confirmad*",
     "pt": "possivelmente talvez provavelmente alegadamente supostamente suposto suposta "
@@ -122,15 +124,15 @@ HEDGE: dict[str, str] = {
     "ca": "possiblement potser probablement presumptament suposadament hauria haurien "
     "podria sospit*",
     "ro": "posibil probabil poate presupus* se pare suspect* neconfirmat* ar fi",
-    "pl": "prawdopodobnie możliwe być może rzekomo podobno domniemany podejrzew* "
+    "pl": "niejasn* prawdopodobnie możliwe być może rzekomo podobno domniemany podejrzew* "
     "niepotwierdzon* mógł mogła mogło",
-    "cs": "pravděpodobně možná údajně podezření nepotvrzen* prý",
-    "sk": "pravdepodobne možno údajne podozreni* nepotvrden* vraj",
+    "cs": "nejasn* pravděpodobně možná údajně podezření nepotvrzen* prý",
+    "sk": "nejasn* pravdepodobne možno údajne podozreni* nepotvrden* vraj",
     "sl": "verjetno morda domnevno naj bi nepotrjen*",
     "hr": "vjerojatno možda navodno sumnj* nepotvrđen*",
     "bg": "вероятно може би предполагаем* твърди се непотвърден* подозира*",
     "el": "πιθανώς ίσως φέρεται φερόμεν* ύποπτ* ανεπιβεβαίωτ* πιθανόν",
-    "hu": "valószínűleg talán állítólag feltehetően gyanú* megerősítetlen*",
+    "hu": "tisztázatlan valószínűleg talán állítólag feltehetően gyanú* megerősítetlen*",
     "lt": "galbūt galimai tikriausiai įtariam* neva nepatvirtint*",
     "lv": "iespējams varbūt domājams aizdomas neapstiprināt*",
     "mt": "possibbilment forsi allegatament suspettat*",

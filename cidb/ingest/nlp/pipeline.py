@@ -17,7 +17,15 @@ from typing import Any
 
 import numpy as np
 
-from .classify import Classification, classify, cue_counts, relevance_score
+from .actors import asserted_actors
+from .classify import (
+    Classification,
+    article_blocked,
+    classify,
+    cue_counts,
+    relevance_score,
+    usable_text,
+)
 from .dates import DateMention, extract_dates, format_date, parse_published
 from .dedup import DuplicateIndex, fingerprint
 from .embed import E5Embedder, Embedder, embedding_text
@@ -162,8 +170,8 @@ def estimate_incident_date(
             sent = role.text
         else:
             sent = _sentence_at(text, m.start)
-        if not rx.search(sent):
-            continue
+        if not rx.search(sent) or later_event(sent):
+            continue  # a later stage never moves the incident date
         if roles is None and other_names and _about_other(sent, victim_names or [], other_names):
             continue
         if pub is not None:
@@ -197,12 +205,27 @@ def estimate_incident_date(
 
 # Events that follow the attack: their dates are weaker evidence of the incident month.
 LATER_EVENTS = ("data published", "systems restored", "police report filed")
+# Later stages beyond the timeline's events: fines, arrests, charges and court cases,
+# final reports (multilingual stems).
+_LATER_STAGE = re.compile(
+    r"(?<!\w)(?:fined?\b|bu(?:ß|ss)geld|geldbu(?:ß|ss)e|amende|multa|sanzion|boete|b[øo]de\b|"
+    r"sakko|grzywn|pokut|amend[ăa]|trahv|arrest|festgenommen|verhaftet|interpell[ée]|detenid|"
+    r"arrestat|gripen|anh[åa]llen|p[åa]grep|anholdt|aangehouden|pid[äa]tet|zatrzyman|zadr[žz]an|"
+    r"zatknut|court|gericht|tribunal|rechtbank|domstol|tingsr[äa]tt|oikeu|s[ąa]d\b|soud|s[úu]d\b|"
+    r"charged|angeklagt|anklage|[åa]tal|tiltal|inculp|imputad|verdict|urteil|sentenced|verurteilt|"
+    r"d[öø]md|final report|abschlussbericht|rapport final|informe final|slutrapport|"
+    r"loppuraport)",
+    re.IGNORECASE,
+)
 
 
 def later_event(sentence: str | None) -> bool:
-    """The sentence dates a later stage (leak, restoration, police report), not the attack."""
+    """The sentence dates a later stage (leak, restoration, police report, fine, arrest,
+    court case, final report), not the attack."""
     if not sentence or re.search(EVENT_CUES["attack discovered"], sentence, re.IGNORECASE):
         return False
+    if _LATER_STAGE.search(sentence):
+        return True
     return any(re.search(EVENT_CUES[e], sentence, re.IGNORECASE) for e in LATER_EVENTS)
 
 
@@ -259,13 +282,10 @@ def process_article(raw: dict, embedder: Embedder | None = None) -> ArticleAnaly
     hint = raw.get("language") if isinstance(raw.get("language"), str) else None
     lang, conf = detect_language(f"{title or ''} {text}", hint)
     entities = extract_entities(text, title, lang, url)
-    full = f"{title or ''}\n{text}"
-    counts = cue_counts(full)
-    cls = classify(full, entities.actors, counts)
     rel, _ = relevance_score(text, title, entities.victim_score)
     if "binary" in cleaned.flags or "empty" in cleaned.flags:
         rel = 0.0
-    mentions = extract_dates(text, published)
+    mentions = extract_dates(text, published, lang)
     victim_names = [entities.victim, *entities.victim_aliases] if entities.victim else []
     other_names = [n for n, sc in entities.candidates if sc >= 1.0 and n not in victim_names]
     spans = split_sentences(text, lang)
@@ -275,6 +295,12 @@ def process_article(raw: dict, embedder: Embedder | None = None) -> ArticleAnaly
     date, prec, date_sent, from_text = estimate_incident_date(
         text, published, mentions, victim_names, other_names, roles=roles
     )
+    # labels from usable sentences only; negative facts block the contrary labels
+    facts = negative_facts(roles, lang)
+    usable = usable_text(roles, lang)
+    counts = cue_counts(usable)
+    entities.actors = asserted_actors(entities.actors, usable)
+    cls = classify(usable, entities.actors, counts, article_blocked(facts, counts))
     emb = None
     if embedder is not None and text:
         emb = embedder.embed([embedding_text(title, text)])[0]
@@ -299,7 +325,7 @@ def process_article(raw: dict, embedder: Embedder | None = None) -> ArticleAnaly
         timeline=build_timeline(text, mentions, url, roles=roles),
         embedding=emb,
         sentences=roles,
-        negative_facts=negative_facts(roles),
+        negative_facts=facts,
     )
 
 

@@ -441,9 +441,9 @@ def _find(table: str, lang: str, text: str) -> list[re.Match[str]]:
 # Stems shared by many languages; a negation within a few tokens of one scopes over
 # the event.
 _EVENT = re.compile(
-    r"(?<!\w)(?:data|daten|dati|datos|dados|donn[ée]es|gegevens|tiedo|tietoj|andme|duomen|dane|"
+    r"(?<!\w)(?:data|daten|dati|datos|dados|donn[ée]e|gegevens|tiedo|tietoj|andme|duomen|dane|"
     r"danych|[úu]daj|podatk|podac|δεδομέν|adat|informa|uppgift|opplysning|oplysning|"
-    r"st[oe]l|steal|theft|exfiltr|leak|gestohlen|entwendet|abgeflossen|abgegriffen|erbeutet|"
+    r"st[oe]l|stul|gestol|steal|theft|exfiltr|leak|gestohlen|entwendet|abgeflossen|abgegriffen|erbeutet|"
     r"vol[ée]|d[ée]rob|fuite|robad|robo|sustra[íi]d|filtra|rubat|furt|trafugat|sottratt|"
     r"roubad|furtad|vazad|skradzion|kradzie|wyciek|ukrad|odcizen|[úu]nik|stulen|st[öo]ld|l[äa]ck|"
     r"stj[åa]l|tyveri|lekk|l[æa]kk|varast|vuot|pavog|nutek|nozag|nopl[ūu]d|furat|sustras|scurs|"
@@ -466,7 +466,7 @@ _EVENT = re.compile(
 # Negated "normal state" words: "not available", "nicht erreichbar", "no funciona" assert
 # a disruption; they are not denials.
 _NORMAL_STATE = re.compile(
-    r"(?<!\w)(?:availab|accessib|reachab|work|function|operat|online|usable|erreichbar|"
+    r"(?<!\w)(?:availab|accessib|reachab|work|function|operat|online|usable|erreich|"
     r"verf[üu]gbar|funktion|nutzbar|disponib|accessib|joignab|fonctionn|bereikbaar|beschikbaar|"
     r"werk|tillg[äa]ng|tilgjeng|tilg[æa]ng|funger|virke|toimi|saatavil|k[äa]ytett|accesib|"
     r"funcion|funzion|raggiungib|dost[ęe]pn|dzia[łl]a|dostupn|funguj|deluj|el[ée]rhet|m[űu]k[öo]d|"
@@ -481,38 +481,140 @@ _INABILITY = re.compile(
     r"nemohl\w*|nem[ôo]\w*|voi|eiv[äa]t|voineet|pystyneet)(?!\w)",
     re.IGNORECASE,
 )
+_REPORTED = re.compile(
+    r"(?<!\w)(?:soll|sollen|zou|zouden)\b[^.;]{0,80}?\b(?:haben|sein|hebben|zijn)(?!\w)",
+    re.IGNORECASE,
+)
 _TOKEN = re.compile(r"\w+(?:['’]\w+)?")
 SCOPE = 6  # tokens between a negation and the event word it scopes over
+
+# Epistemic negation: "no details", "no comment", "keine Infos" say something is
+# unknown (a hedge, not a denial); "not known/clear whether ..." too, but "a not yet
+# known number of files was encrypted" asserts the encryption.
+_UNKNOWN_NOUN = re.compile(
+    r"(?<!\w)(?:details?|comments?|information|infos?|angaben|auskunft|kommentar|uppgifter|"
+    r"opplysning|oplysning|informasjon|détail|commentaire|tietoa|spur|spor|trace|lead)",
+    re.IGNORECASE,
+)
+_EPISTEMIC_WORD = (
+    r"(?:known|clear|certain|sure|confirmed|bekannt|klar|sicher|känt|klart|säkert|kjent|"
+    r"kendt|sikkert|bekend|duidelijk|zeker|connu|clair|certain|sûr|conocid|claro|segur|noto|"
+    r"chiar|jasn|wiadomo|známo|selvä|tiedossa|tiedä|teada|selge|zināms|aišku|ismert|vet|ved|"
+    r"weet|wissen|weiß|know|sait|sabe|genau|spezifiz|beziffer|quantif|precis|exact)"
+)
+# "a not yet known number of files": the negation qualifies a noun, not the event
+_UNKNOWN_ATTR = re.compile(
+    r"(?<!\w)(?:yet\s+|noch\s+|ännu\s+|enn[åa]\s+|nog\s+)?" + _EPISTEMIC_WORD, re.I
+)
+_UNKNOWN_ADJ = re.compile(
+    r"(?<!\w)" + _EPISTEMIC_WORD + r"\w*\s+(?:\w+\s+)?(?:what|whether|if|who|which|how|where|"
+    r"ob|wer|was|wie|welche|wo|om|vem|vad|hvem|hva|hvad|hvor|of|wat|si|qui|quoi|quel|comment|"
+    r"qué|quién|se|chi|cosa|czy|kto|co|jos|kuka|mikä|kas|kes)(?!\w)",
+    re.IGNORECASE,
+)
+# "not only", "nicht nur", "inte bara": no negation of the event
+_NOT_ONLY = re.compile(
+    r"(?<!\w)(?:only|nur|bara|bare|kun|alleen|seulement|solo|sólo|soltanto|apenas|tylko|"
+    r"vain|ainult|tikai|tik|csak|doar|samo|len|jen)(?!\w)",
+    re.IGNORECASE,
+)
+# conditional threats ("if no ransom is paid", "wenn kein Lösegeld", "si une rançon n'est
+# pas versée", "damit sie die Daten nicht veröffentlichen") are not denials
+_CONDITIONAL = re.compile(
+    r"(?<!\w)(?:if|unless|wenn|falls|sofern|damit|om|hvis|dersom|als|indien|si|se|jos|kui|"
+    r"ha|jeśli|jeżeli|jestli|ak|dacă|ako|če|jei|ja|αν|ако|unless)(?!\w)",
+    re.IGNORECASE,
+)
+# access words: "no access to the catalogue" is an outage, unless attackers are the subject
+_ACCESS = re.compile(
+    r"(?<!\w)(?:access|zugriff|zugang|toegang|tilg[åa]|adgang|tilgang|[åa]tkomst|acc[èe]s|"
+    r"acceso|accesso|acesso|dost[ęe]p|p[řr][íi]stup|k[äa]ytt|ligip|konnten|konden|kunne|kunde)",
+    re.IGNORECASE,
+)
+_ATTACKER = re.compile(
+    r"(?<!\w)(?:hacker|attacker|angreifer|angriper|angriber|t[äa]ter|criminal|kriminell|"
+    r"pirat|cybercrim|cyberkrimin|aanvaller|ryöst|rikollis|unauthori[sz]ed|unbefugt|obehörig)",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(
+    r"[,;:–—]\s*|\s(?:but|aber|doch|men|mais|maar|pero|ma|mas|ale|dar|mutta|kuid|bet|ali|"
+    r"while|whereas|während|medan|mens|tandis|terwijl|mientras|mentre)\s",
+    re.IGNORECASE,
+)
 
 
 def _token_index(starts: list[int], pos: int) -> int:
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
+def _scoped_negation(text: str, negs: list[re.Match[str]]) -> tuple[str | None, bool]:
+    """(negation cue scoping over an event word, epistemic-only) for one clause."""
+    toks = list(_TOKEN.finditer(text))
+    starts = [t.start() for t in toks]
+    events = [_token_index(starts, m.start()) for m in _EVENT.finditer(text)]
+    epistemic = False
+    for n in negs:
+        i = _token_index(starts, n.start())
+        after = " ".join(t.group(0) for t in toks[i + 1 : i + 4])
+        near_after = " ".join(t.group(0) for t in toks[i + 1 : i + 3])
+        before = " ".join(t.group(0) for t in toks[max(0, i - 2) : i + 1])
+        earlier = " ".join(t.group(0) for t in toks[max(0, i - 6) : i])
+        if _NORMAL_STATE.search(after) or _INABILITY.search(before + " " + near_after):
+            continue  # "not available", "could not access": the impact itself
+        if _NOT_ONLY.match(near_after) or _CONDITIONAL.search(earlier):
+            continue
+        if _ACCESS.search(near_after) and not _ATTACKER.search(text):
+            continue  # "no access to the systems": an outage
+        if _UNKNOWN_NOUN.search(near_after) or _UNKNOWN_ADJ.search(
+            " ".join(t.group(0) for t in toks[max(0, i - 2) : i + 6])
+        ):
+            epistemic = True
+            continue
+        if _UNKNOWN_ATTR.match(near_after):
+            continue  # "eine noch nicht bekannte Zahl von Dateien wurde verschlüsselt"
+        if any(abs(e - i) <= SCOPE for e in events):
+            return n.group(0).lower(), False
+    return None, epistemic
+
+
+def clauses(text: str) -> list[str]:
+    """Clauses of a sentence (split at punctuation and contrastive conjunctions)."""
+    return [c for c in _CLAUSE.split(text) if c and c.strip()]
+
+
 def modality_of(text: str, lang: str | None) -> tuple[str, tuple[str, ...]]:
-    """(modality, reasons) of one sentence."""
+    """(modality, reasons) of one sentence (or clause)."""
     cue_lang, fallback = _cue_lang(lang)
     reasons: list[str] = [fallback] if fallback else []
     denials = _find("denial", cue_lang, text)
     if denials and _EVENT.search(text):
         return "negated", (*reasons, f"denial:{denials[0].group(0).lower()}")
     negs = _find("negation", cue_lang, text)
+    epistemic = False
     if negs:
-        toks = list(_TOKEN.finditer(text))
-        starts = [t.start() for t in toks]
-        events = [_token_index(starts, m.start()) for m in _EVENT.finditer(text)]
-        for n in negs:
-            i = _token_index(starts, n.start())
-            after = " ".join(t.group(0) for t in toks[i + 1 : i + 4])
-            before = " ".join(t.group(0) for t in toks[max(0, i - 2) : i + 1])
-            if _NORMAL_STATE.search(after) or _INABILITY.search(before):
-                continue  # "not available", "could not access": the impact itself
-            if any(abs(e - i) <= SCOPE for e in events):
-                return "negated", (*reasons, f"negation:{n.group(0).lower()}")
+        cue, epistemic = _scoped_negation(text, negs)
+        if cue:
+            return "negated", (*reasons, f"negation:{cue}")
     hedges = _find("hedge", cue_lang, text)
+    if not hedges and cue_lang in ("de", "nl"):
+        # reported speech: "soll ... haben/sein", "zou ... hebben/zijn"
+        hedges = list(_REPORTED.finditer(text))
     if hedges:
         return "speculative", (*reasons, f"hedge:{hedges[0].group(0).lower()}")
+    if epistemic:
+        return "speculative", (*reasons, "hedge:unknown")
     return "asserted", tuple(reasons)
+
+
+def asserted_clauses(sentence: Sentence, lang: str | None) -> str:
+    """The asserted clauses of a negated this-incident sentence ("Because no ransom was
+    paid, they published the data" -> "they published the data")."""
+    if sentence.about != "incident" or sentence.modality != "negated":
+        return ""
+    parts = clauses(sentence.text)
+    if len(parts) < 2:
+        return ""
+    return " ".join(c for c in parts if modality_of(c, lang)[0] == "asserted")
 
 
 # --- about ----------------------------------------------------------------------------
@@ -538,11 +640,30 @@ _RELATIVE_PAST = re.compile(
 )
 
 
+def name_keys(names: list[str]) -> set[str]:
+    """Distinctive keys of organisation names: the first six letters of each folded
+    non-generic token of four letters or more ("Härjedalens kommun" -> {"harjed"}), so
+    that inflected forms ("Härjedalen", "Härjedalens") match."""
+    from .grouping import name_tokens
+
+    return {t[:6] for n in names for t in name_tokens(n) if len(t) >= 4}
+
+
+def _mentions_keys(folded_tokens: set[str], keys: set[str]) -> bool:
+    return any(t[:6] in keys for t in folded_tokens if len(t) >= 4)
+
+
 def _mentions_any(low: str, names: list[str]) -> str | None:
     for n in names:
-        if n and len(n) >= 3 and n.lower() in low:
+        if n and len(n) >= 4 and n.lower() in low:
             return n
     return None
+
+
+def other_organisations(candidates: list[str], victim_names: list[str]) -> list[str]:
+    """Candidate names that are not a form of the victim's (no shared distinctive key)."""
+    keys = name_keys(victim_names)
+    return [c for c in candidates if not (name_keys([c]) & keys)]
 
 
 def about_of(
@@ -556,16 +677,23 @@ def about_of(
     """(about, reasons) of one sentence; ``dates`` are the dates stated in it and
     ``recent_anchor`` the date of the article's own event when that is recent (else
     None: an old date may then be the incident itself, as in a follow-up)."""
+    from .entities import fold
+
     cue_lang, _ = _cue_lang(lang)
     low = text.lower()
-    victim = _mentions_any(low, victim_names)
-    other = _mentions_any(low, [o for o in other_names if len(o) >= 4])
+    victim = _mentions_any(low, victim_names) or (
+        _mentions_keys(set(fold(text).split()), name_keys(victim_names)) or None
+    )
+    other = _mentions_any(low, other_organisations(other_names, victim_names))
     other_case = _find("other", cue_lang, text)
     rel_past = _RELATIVE_PAST.search(text)
     attackish = bool(_ATTACKISH.search(text))
-    if other and not victim and (other_case or attackish):
-        why = f"other_case:{other_case[0].group(0).lower()}" if other_case else "attack_words"
-        return "background", (f"other_org:{other}", why)
+    # another organisation named (and not the victim) in wording that points to another
+    # or an earlier case; an authority or supplier named in an incident sentence
+    # without such wording stays with the incident
+    if other and not victim and (other_case or rel_past):
+        cue = other_case[0].group(0) if other_case else rel_past.group(0)  # type: ignore[union-attr]
+        return "background", (f"other_org:{other}", f"other_case:{cue.lower()}")
     gap = None
     if recent_anchor is not None:
         gap = next((d for d in dates if (recent_anchor - d).days > 300), None)
@@ -635,53 +763,74 @@ def sentence_roles(
 
 # --- negative facts --------------------------------------------------------------------
 
+_DATA = re.compile(
+    r"(?<!\w)(?:\w*data|\w*daten|dati|datos|dados|donn[ée]e|\w*gegevens|tiedo|tietoj|andme|date\b|datele|"
+    r"duomen|dane|danych|[úu]daj|podatk|podac|δεδομέν|adat|informa|personal|personuppgift|"
+    r"\w*opplysning|\w*oplysning|patient|kunde|customer|client)",
+    re.IGNORECASE,
+)
+_THEFT = re.compile(
+    r"(?<!\w)(?:st[oe]l|stul|gestol|steal|theft|exfiltr|leak|removed|accessed|copied|publi|gestohlen|"
+    r"entwendet|\w*abfl|abgeflossen|abgegriffen|erbeutet|ver[öo]ffentlich|betroffen|affected|"
+    r"touch[ée]|vol[ée]|d[ée]rob|fuit|divulgu|rob[aoó]|sustra|filtrad|rubat|sottratt|trafugat|"
+    r"roubad|furtad|vazad|skradzion|wyciek|ukrad|stulen|l[äa]ck|stj[åa]l|lekk|l[æa]kk|varast|"
+    r"vuot|pavog|nozag|furat|buitgemaakt|gelekt|naar buiten|bekeken|verspreid|ramma|rammet|"
+    r"på avveie|p[åa]verk|misbrukt|missbruk|compromis|kompromit)",
+    re.IGNORECASE,
+)
 _FACT_CUES = {
-    "no_data_stolen": re.compile(
-        r"(?<!\w)(?:data|daten|dati|datos|dados|donn[ée]es|gegevens|tiedo|tietoj|andme|duomen|"
-        r"dane|danych|[úu]daj|podatk|podac|δεδομέν|adat|informa|uppgift|opplysning|oplysning|"
-        r"st[oe]l|steal|theft|exfiltr|leak|gestohlen|entwendet|abgeflossen|erbeutet|vol[ée]|"
-        r"fuite|robad|rubat|roubad|skradzion|wyciek|ukrad|stulen|l[äa]ck|stj[åa]l|lekk|l[æa]kk|"
-        r"varast|vuot|pavog|nozag|furat|breach)",
-        re.IGNORECASE,
-    ),
     "no_ransom_paid": re.compile(
-        r"(?<!\w)(?:pa(?:y|id)|ransom(?!ware)|l[öo]seg|zahl|bezahl|payer|pay[ée]|ran[çc]on(?!g)|"
-        r"pag[aoó]|rescate|riscatt|resgate|zap[łl]ac|okup|zaplat|v[ýy]kupn|betal|maksa|lunna|"
-        r"lunaraha|i[šs]pirk|izpirk|samaks|r[ăa]scump|λύτρα|fizet|откуп)",
+        r"(?<!\w)(?:pa(?:y|id)|ransom(?!ware)|l[öo]seg|l[öo]sesum|l[øo]sepeng|zahlen|zahlt|gezahlt|bezahl|payer|"
+        r"pay[ée]|vers[ée]e|ran[çc]on(?!g)|pag[aoó]|rescate|riscatt|resgate|zap[łl]ac|okup|"
+        r"zaplat|v[ýy]kupn|betal|maksa|lunna|lunaraha|i[šs]pirk|izpirk|samaks|r[ăa]scump|λύτρα|"
+        r"fizet|откуп|losgeld)",
         re.IGNORECASE,
     ),
     "no_encryption": re.compile(
         r"(?<!\w)(?:encrypt|verschl[üu]ss|chiffr|cifr|krypt|szyfr|[šs]ifr|salaa|kr[üu]pt)",
         re.IGNORECASE,
     ),
-    "no_disruption": re.compile(
-        r"(?<!\w)(?:affect|betroffen|beeintr[äa]chtig|touch[ée]|afecta|colpit|afetad|dotkn|"
-        r"p[åa]verk|ber[øo]r|drabbad|vaikutt|impact|disrupt|st[öo]r|perturb|interrup|"
-        r"unterbroch|forstyrr)",
-        re.IGNORECASE,
-    ),
 }
+
+
+def _fact_of(clause: str) -> str | None:
+    for fact, rx in _FACT_CUES.items():
+        if rx.search(clause):
+            return fact
+    if _THEFT.search(clause) and (_DATA.search(clause) or re.search(r"st[oe]l|leak", clause)):
+        return "no_data_stolen"
+    return None
+
 
 # labels that a negative fact blocks (attack types, CIA letters, techniques)
 BLOCKS: dict[str, frozenset[str]] = {
     "no_data_stolen": frozenset({"data_breach", "cia_C", "T1567", "T1041", "T1530", "T1005"}),
     "no_encryption": frozenset({"T1486"}),
     "no_ransom_paid": frozenset(),
-    "no_disruption": frozenset(),
 }
 
 
-def negative_facts(sentences: list[Sentence]) -> list[dict]:
-    """Explicit negative facts from this-incident negated sentences:
-    [{"fact": "no_data_stolen" | "no_ransom_paid" | ..., "sentence": str}]."""
+def negative_facts(sentences: list[Sentence], lang: str | None = None) -> list[dict]:
+    """Explicit negative facts from this-incident negated sentences, one per negated
+    clause: [{"fact": "no_data_stolen" | "no_ransom_paid" | "no_encryption",
+    "sentence": str}]."""
     out: list[dict] = []
-    seen: set[str] = set()
     for s in sentences:
         if s.modality != "negated" or s.about != "incident":
             continue
-        for fact, rx in _FACT_CUES.items():
-            if rx.search(s.text) and fact not in seen:
-                seen.add(fact)
+        parts = clauses(s.text)
+        negated = [c for c in parts if modality_of(c, lang)[0] == "negated"] or [s.text]
+        for c in negated:
+            fact = _fact_of(c)
+            if fact:
                 out.append({"fact": fact, "sentence": s.text[:300]})
                 break
     return out
+
+
+def blocked_labels(facts: list[dict]) -> frozenset[str]:
+    """Labels (attack types, "cia_X", technique IDs) that the negative facts deny."""
+    out: set[str] = set()
+    for f in facts:
+        out |= BLOCKS.get(f["fact"], frozenset())
+    return frozenset(out)
