@@ -386,7 +386,10 @@ def _recovery(d: dict, frame: dict, t: _Text) -> None:
 
 def _timeline(d: dict, t: _Text) -> None:
     steps = []
+    start = str(d.get("date") or "")[:7]
     for e in d.get("timeline") or []:
+        if start and str(e.get("date") or "")[:7] < start:
+            continue  # a stage before the attack belongs to another story
         when = date_phrase(e.get("date"))
         if when and e.get("event") and e["event"] != "attack reported":
             steps.append(f"{e['event']} {when}")
@@ -419,13 +422,9 @@ def _unknowns(d: dict, frame: dict, t: _Text) -> None:
                 [field],
             )
         elif field == "date":
-            dates = [date_phrase(v).split(" ", 1)[-1] for v in vals if date_phrase(v)]
-            if len(dates) > 1:
-                t.add(
-                    "unknown",
-                    f"Sources give different dates for the attack ({join(dates)})",
-                    ["date"],
-                )
+            # the dates themselves stay in the conflicts list: a losing date is often
+            # another incident's, and stating it would repeat the error
+            t.add("unknown", "Sources differ on when the attack happened", ["date"])
         elif field == "person":
             t.add("unknown", f"Sources name people differently: {join(vals, 'and')}", ["people"])
     if not d.get("date"):
