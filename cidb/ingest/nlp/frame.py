@@ -184,7 +184,8 @@ _QUALIFIER_RX = [(q, re.compile(rf"(?<!\w)(?:{p})\W*$")) for q, p in _QUALIFIERS
 # national cyber-security agencies and CERTs: acronyms as written, full names -> acronym
 _AGENCY = re.compile(
     r"(?<!\w)(?:CERT-[A-Z]{2}|CERT Polska|CCN-CERT|GovCERT|CERT|NCSC(?:-[A-Z]{2})?|BSI|MSB|NSM|NorCERT|CFCS|"
-    r"ANSSI|INCIBE|ACN|CSIRT|Traficom|NÚKIB|NUKIB|DNSC|CNCS|CCB|RIA|BfV|Verfassungsschutz)(?!\w)"
+    r"ANSSI|INCIBE|ACN|CSIRT|Traficom|NÚKIB|NUKIB|NBÚ|NBU|DNSC|CNCS|CCB|RIA|BfV|Verfassungsschutz|CERT\.LV|"
+    r"NKSC|SI-CERT|CERT\.hr)(?!\w)"
 )
 _AGENCY_NAMES = {
     "BSI": r"bundesamt fur sicherheit in der informationstechnik|federal office for information security",
@@ -199,6 +200,8 @@ _AGENCY_NAMES = {
     "INCIBE": r"instituto nacional de ciberseguridad",
     "CCB": r"centrum voor cybersecurity belgie|centre pour la cybersecurite belgique|centre for cybersecurity belgium",
     "CERT Polska": r"cert polska",
+    "NBÚ": r"narodny bezpecnostny urad",
+    "RIA": r"riigi infosusteemi amet",
 }
 # data-protection authorities by their usual names (as written) -> name for the text
 _DPA = re.compile(

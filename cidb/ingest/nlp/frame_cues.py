@@ -29,7 +29,7 @@ DISRUPT = (
     r"pois kaytosta|ei toimi|eivat toimi|kaatui|lamaantu|nurin|hairio|katko|"
     r"sparalizow|niedostep|nie dzial|zablokow|awari|"
     r"nedostup|nefunk|vypadok|mimo prevadzk|kasutu|ei toota|rivis|nestrada|nepieejam|nefunkcion|"
-    r"blocat|indisponibil|afectat|nefunctional|"
+    r"blocat|indisponibil|afectat|nefunctional|zasiah|nefunkcn|leallt|nem mukod|neveik|ne deluje|ne radi|"
     r"stopped|standstill|stood still|closed|stillstand|stillgestanden|stand still|stod still|sto stille|"
     r"stengt|lukket|stangd|geschlossen|gesloten|stilgelegd|ferme|cerrad|chius|suljet|zamkniet|fechad|"
     r"lahmgelegt|arrete|parad|detenid|ferm[oa]|"
@@ -45,6 +45,7 @@ REPORT = (
 INVESTIGATE = (
     r"investigat|inquir|prob|utred|undersok|forundersok|etterforsk|efterforsk|ermittl|ermittel|untersuch|"
     r"onderzo|enquet|investig|indag|inchiest|tutki|sledztw|dochodzen|postepowan|vysetr|uurim|izmekl|"
+    r"menetlus|konani|vysetrov|tyrim|nyomoz|preiskav|istrag|"
     r"ancheta|cercet"
 )
 DATA_ACT = (
@@ -100,7 +101,8 @@ _RANSOM_WORDS = (
     r"losegeld(?!virus|trojaner)|erpress(?!ungs(?:software|trojaner|virus|programm)|er-?software|ertrojaner|ervirus)|"
     r"losgeld(?!software|virus)|afpers(?!ingssoftware|ingsvirus)|chantage|"
     r"rancon(?!giciel)|extorsion|rescate|riscatt|estors|lunnas(?!ohjelm|haittaohjelm)|"
-    r"kirist(?!yshaitta|ysohjelm|yshaitta)|okup|wymusz|resgate|vykupn|lunaraha|izpirk|rascumpar"
+    r"kirist(?!yshaitta|ysohjelm|yshaitta)|okup|wymusz|resgate|vykupn|lunaraha|izpirk|rascumpar|"
+    r"ispirk|valtsagdij|odkupnin|otkupnin|lytra"
 )
 RANSOM = _RANSOM_WORDS + r"|demand|krav|forderung|eis\b|exig|richiest|vaati|zadan|pozadav"
 
@@ -454,7 +456,7 @@ CONCEPTS: list[Concept] = [
         r"roubad|furtad|exfiltrad|"
         r"varastet|anastet|vienyt|viety|vei tiedo|"
         r"skradzion|kradziez|wykradzion|wykradl|"
-        r"ukradn|odcudzen|varastat|nozagt|furat|sustras",
+        r"ukradn|odcudzen|varastat|nozagt|furat|sustras|laadis alla|alla laadi|pavog|ellopt|ukraden",
         negated="no data stolen",
     ),
     Concept(
@@ -513,7 +515,7 @@ CONCEPTS: list[Concept] = [
         r"veroffentlich|geleakt|ins netz gestellt|gepubliceerd|gelekt|online gezet|"
         r"publie|divulgu|mis en ligne|publicad|filtrad|difundid|pubblicat|diffus|"
         r"julkais|vuot|vuod|opublikow|wyciek|upubliczn|vazad|divulgad|zverejn|unikl[ao]?\b|avaldat|lekkinud|"
-        r"publicet|noplud|publicat|scurs",
+        r"publicet|noplud|publicat|scurs|lekkis|nutek|kiszivarg|zverejnen",
         negated="not published",
     ),
     Concept(
