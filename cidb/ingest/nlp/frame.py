@@ -273,7 +273,9 @@ def _number_hits(q: Quantity, folded: str, near: str) -> list[str]:
             return ["ransom_amount"]
         if _has("COST", near):
             return ["cost"]
-        return []
+        if _has("COST", folded):
+            return ["cost"]
+        return ["ransom_amount"] if _has("RANSOM", folded) else []
     if q.kind == "data":
         return ["data_volume"] if _has("DATA_ACT", folded) else []
     if q.kind == "duration":

@@ -33,6 +33,8 @@ DISRUPT = (
     r"stopped|standstill|stood still|closed|stillstand|stillgestanden|stand still|stod still|sto stille|"
     r"stengt|lukket|stangd|geschlossen|gesloten|stilgelegd|ferme|cerrad|chius|suljet|zamkniet|fechad|"
     r"lahmgelegt|arrete|parad|detenid|ferm[oa]|"
+    r"gick inte|gar inte|komma at|ingen tilgang|ingen adgang|kein zugriff|kein zugang|geen toegang|"
+    r"pas acces|sin acceso|nessun accesso|ei paasy|brak dostepu|not access|"
     r"lost|gone|locked out|forsvunn|forsvann|utelast|utestengt|forsvundet|ausgesperrt|verschwunden|"
     r"buitengesloten|verdwenen|disparu|desaparec|scompars|kadonn|zniknel|stracon"
 )
