@@ -82,7 +82,7 @@ def test_impact_slots():
                 "affected": slot([{"value": 4000, "unit": "computers", "qualifier": "about"}]),
                 "outage_duration": slot([{"value": 3, "unit": "days"}]),
                 "manual_operations": slot("manual operations"),
-                "patients_diverted": slot("patients diverted"),
+                "patients_diverted": slot(["patients diverted"]),
             }
         )
     )
@@ -301,3 +301,16 @@ def test_chronology_skips_stages_before_the_attack():
         "20 September 2023." in text
     )
     assert "2020" not in text
+
+
+def test_emergency_care_and_emergency_plan():
+    text = text_of(
+        draft(
+            {
+                "patients_diverted": slot(["emergency care suspended", "patients diverted"]),
+                "crisis": slot(["emergency plan"]),
+            }
+        )
+    )
+    assert "Emergency care was suspended and patients were diverted to other hospitals." in text
+    assert "Example Municipality activated its emergency plan." in text

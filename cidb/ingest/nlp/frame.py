@@ -69,6 +69,7 @@ LIST_SLOTS = frozenset(
         "suspected",
         "named_actor",
         "dpa_name",
+        "patients_diverted",
     }
 )
 NUMBER_SLOTS = frozenset(

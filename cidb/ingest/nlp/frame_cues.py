@@ -173,6 +173,14 @@ CONCEPTS: list[Concept] = [
     ),
     Concept(
         "entry_point",
+        "remote access",
+        r"remote access|remote desktop|\brdp\b|vpn|fernzugriff|fernwartung|fernzugang|fjarratkomst|"
+        r"fjernaksess|fjernadgang|externe toegang|toegang op afstand|acces a distance|acceso remoto|"
+        r"accesso remoto|etayhtey|zdalny dostep|acesso remoto",
+        needs=("VIA", "ATTACKER"),
+    ),
+    Concept(
+        "entry_point",
         "a compromised account",
         r"stolen (?:credentials|password)|compromised (?:account|credentials)|administrator(?:'s)? account|"
         r"admin account|inloggningsuppgift|paloggingsinformasjon|brukerkonto|zugangsdaten|administratorkonto|"
@@ -365,6 +373,15 @@ CONCEPTS: list[Concept] = [
     ),
     Concept(
         "patients_diverted",
+        "emergency care suspended",
+        r"von der notfallversorgung abgemeldet|notfallversorgung abgemeldet|aus der notfallversorgung|"
+        r"emergency (?:care|department|room)s?[^.]{0,40}(?:closed|suspended|shut)|plan blanc|white plan|"
+        r"akutmottagning\w*[^.]{0,30}(?:stang|stangd)|skadestue\w*[^.]{0,30}(?:lukket|stengt)|"
+        r"spoedeisende hulp[^.]{0,30}(?:gesloten|dicht)|urgences[^.]{0,30}(?:fermees|fermee)|"
+        r"urgencias[^.]{0,30}(?:cerrad)|pronto soccorso[^.]{0,30}(?:chius)|paivystys[^.]{0,30}(?:suljet)",
+    ),
+    Concept(
+        "patients_diverted",
         "patients diverted",
         r"divert|redirect|ambulances? (?:were|was|are|is) (?:sent|taken|rerouted)|omdirig|ambulanser|"
         r"umgeleitet|abgemeldet|notaufnahme|omgeleid|detourn|redirig|desviad|dirottat|ohjat|przekierow|presmer",
@@ -401,12 +418,27 @@ CONCEPTS: list[Concept] = [
         needs=("EXTERNAL",),
     ),
     Concept(
+        "external_experts",
+        "external experts",
+        r"forensi|incident response (?:team|firm|company|specialist)|security firm|cybersecurity firm|"
+        r"it-sicherheitsunternehmen|sicherheitsfirma|sakerhetsforetag|sikkerhetsselskap|sikkerhedsfirma|"
+        r"beveiligingsbedrijf|societe de cybersecurite|empresa de ciberseguridad|societa di sicurezza|"
+        r"tietoturvayhtio|firma zajmujaca sie bezpieczenstwem",
+    ),
+    Concept(
         "crisis",
         "crisis management",
         r"crisis (?:team|management|staff|unit|cell|mode)|krisledning|krisstab|krisgrupp|kriseledelse|krisestab|"
         r"krisenstab|crisisteam|crisisorganisatie|cellule de crise|gabinete de crisis|comitato di crisi|unita di crisi|"
         r"kriisiryhm|sztab kryzys|krizov|kriisi|krise\b|krisen\b|staff mode|stabslage|extraordinary situation|"
         r"extraordinar handelse|sarskild handelse|beredskap",
+    ),
+    Concept(
+        "crisis",
+        "emergency plan",
+        r"emergency plan|contingency plan|task force|notfallplan|notfallmodus|beredskapsplan|beredskabsplan|"
+        r"kriseplan|noodplan|calamiteitenplan|plan d'urgence|plan de continuite|plan de emergencia|"
+        r"plan de contingencia|piano di emergenza|valmiussuunnitel|plan awaryjn|plano de emergencia|plano de contingencia",
     ),
     Concept(
         "crisis",

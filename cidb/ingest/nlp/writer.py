@@ -187,7 +187,13 @@ def _impact(d: dict, frame: dict, t: _Text) -> None:
             "Staff switched to manual procedures, working with pen and paper",
             ["manual_operations"],
         )
-    if _value(frame, "patients_diverted"):
+    care = _values(frame, "patients_diverted")
+    if "emergency care suspended" in care:
+        tail = (
+            " and patients were diverted to other hospitals" if "patients diverted" in care else ""
+        )
+        t.add("impact", f"Emergency care was suspended{tail}", ["patients_diverted"])
+    elif care:
         t.add("impact", "Patients were diverted to other hospitals", ["patients_diverted"])
 
 
@@ -213,9 +219,11 @@ def _response(d: dict, frame: dict, t: _Text) -> None:
     crisis = _values(frame, "crisis")
     if "state of emergency" in crisis:
         acts.append("declared a state of emergency (disaster)")
-        slots.append("crisis")
-    elif crisis:
+    elif "crisis management" in crisis:
         acts.append("activated its crisis management team")
+    elif "emergency plan" in crisis:
+        acts.append("activated its emergency plan")
+    if crisis:
         slots.append("crisis")
     told = []
     police = _values(frame, "police")
