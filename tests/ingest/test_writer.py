@@ -314,3 +314,9 @@ def test_emergency_care_and_emergency_plan():
     )
     assert "Emergency care was suspended and patients were diverted to other hospitals." in text
     assert "Example Municipality activated its emergency plan." in text
+
+
+def test_country_article():
+    assert text_of(draft(country="NL")).startswith(
+        "Example Municipality in the Netherlands was hit by"
+    )

@@ -87,11 +87,17 @@ def date_phrase(date: str | None) -> str:
         return ""
 
 
+# Country names read with "the" in running text ("in the Netherlands").
+_WITH_THE = {"NL", "GB", "US", "CZ", "PH", "AE", "BS", "GM", "MV", "MH", "SB", "VA", "KY", "FO"}
+
+
 def country_name(code: str | None) -> str | None:
+    """English name for running text: "SE" -> "Sweden", "NL" -> "the Netherlands"."""
     if not code:
         return None
     c = pycountry.countries.get(alpha_2=code)
-    return getattr(c, "common_name", None) or (c.name if c else code)
+    name = getattr(c, "common_name", None) or (c.name if c else code)
+    return f"the {name}" if code.upper() in _WITH_THE else name
 
 
 def quantity(v: dict, noun: str | None = None) -> str:
@@ -467,7 +473,7 @@ SUMMARY_MAX = 750
 # Clause openings written by this module that are not names: lower-cased after ";".
 _COMMON_START = re.compile(
     r"^(?:The|Staff|Some|Systems|Sources|Work|Police|Patients|Later|According|Data|Restoring|About|"
-    r"More than|Nearly|At least|Up to)\b"
+    r"More than|Nearly|At least|Up to|Emergency|Customer|Employee|Personal|Health)\b"
 )
 
 
