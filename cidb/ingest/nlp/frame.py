@@ -14,24 +14,27 @@ Slots (``frame[slot] = {"value", "sentences": [{"text", "source", "language"}],
   ``backups_deleted``, ``entry_point`` (list)
 - impact: ``services`` (list of English names: "the website", "e-mail", "payroll"...),
   ``affected`` (numbers: computers, employees, municipalities...), ``outage_duration``,
-  ``manual_operations``, ``patients_diverted``
+  ``manual_operations``, ``patients_diverted`` (list: "emergency care suspended",
+  "patients diverted")
 - response: ``containment`` (list: "isolated", "shut down", "disconnected"),
-  ``external_experts``, ``crisis`` (list), ``police`` (list), ``dpa``, ``cert`` (list of
-  agency names as written, e.g. "BSI")
-- data: ``data_stolen`` ("stolen" | "possibly stolen" | "no data stolen"),
+  ``external_experts``, ``crisis`` (list), ``police`` (list), ``dpa`` and ``dpa_name``
+  (e.g. "CNIL"), ``cert`` (list of agency names, e.g. "BSI")
+- data: ``data_stolen`` ("stolen" | "accessed" | "possibly stolen" | "no data stolen"),
   ``data_published``, ``data_site`` (list), ``data_sale``, ``data_kinds`` (list),
   ``data_volume`` and ``data_subjects`` (numbers)
 - ransom: ``ransom`` ("demanded"), ``ransom_amount`` (number), ``ransom_response``
-  ("refused" | "paid")
+  ("refused" | "paid"; a disputed exclusive slot also has ``disputed``: the other values)
 - claims: ``claimed_by``, ``suspected`` and ``named_actor`` (lists of actor names: with a
   claim, with an attribution, merely named in a sentence about the attack), ``nation``
   (e.g. "Russian"), ``perpetrator_unknown``
 - recovery: ``recovery`` ("restored" | "partly restored" | "still disrupted"),
-  ``recovery_time`` (number of days/weeks/months), ``cost`` (money)
+  ``recovery_time`` (number of days/weeks/months), ``cost`` (money); also
+  "restoration under way"
 - later stages: ``later`` (list: "arrest", "charges", "fine", "investigation closed")
 
-Numbers are ``{"value": float | None, "unit": str, "text": str}`` (``value`` None: a
-vague amount such as "several weeks").
+Number slots hold a list, one per unit: ``{"value": float | None, "unit", "text",
+"qualifier" ("about", "more than"...), "sources"}`` (``value`` None: a vague amount such
+as "several weeks").
 
 Cues (``frame_cues.py``) give precision where the lexicon has words for a language;
 ``embed_hits`` adds slots for sentences in languages without cue tables by matching a
