@@ -23,7 +23,7 @@ TYPE_LABEL = {
     "data_breach": "a data breach",
     "intrusion": "a network intrusion",
     "account_compromise": "an account compromise",
-    "phishing": "a phishing/fraud attack",
+    "phishing": "a phishing or fraud attack",
     "defacement": "a website defacement",
     "supply_chain": "a supply-chain compromise",
     "wiper": "a wiper attack",
