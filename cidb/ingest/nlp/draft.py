@@ -17,6 +17,7 @@ from .dates import parse_published
 from .entities import fold
 from .gazetteer import LANG_COUNTRY, org_type_country
 from .grouping import article_names, name_match
+from .lang import language_note
 from .pipeline import later_event
 
 TYPE_LABEL = {
@@ -235,6 +236,10 @@ def build_draft(analyses: list[Any]) -> dict:
         "provenance": dict(provenance),
         "timeline": timeline,
     }
+    draft["language_note"], lang_flags = language_note([a.language for a in analyses])
+    if any(f.startswith("language_unreadable:") for a in analyses for f in a.flags):
+        lang_flags.append("relevance_uncertain")  # kept for review, not dropped (relevance.py)
+    draft.setdefault("review_flags", []).extend(lang_flags)
     draft["summary"], draft["description"] = write_texts(draft)
     return draft
 

@@ -510,7 +510,7 @@ def _word_common(word: str, lang: str | None) -> float:
         from wordfreq import zipf_frequency
     except ImportError:  # pragma: no cover - optional
         return 0.0
-    code = {"no": "nb", "nn": "nb"}.get(lang or "en", lang or "en")
+    code = {"no": "nb", "nn": "nb", "lb": "de"}.get(lang or "en", lang or "en")
     try:
         return max(zipf_frequency(word.lower(), code), zipf_frequency(word.lower(), "en") - 0.5)
     except LookupError:

@@ -17,16 +17,23 @@ from typing import Any
 
 import numpy as np
 
-from .classify import Classification, classify, cue_counts, relevance_score
+from .classify import Classification, classify, cue_counts
 from .dates import DateMention, extract_dates, format_date, parse_published
 from .dedup import DuplicateIndex, fingerprint
 from .embed import E5Embedder, Embedder, embedding_text
 from .entities import Entities, extract_entities
 from .lang import detect_language
 from .lexicon import ATTACK_NOUNS, ATTACK_TYPE_CUES, VICTIM_VERBS, compile_cues
+from .relevance import (
+    LEX_THRESHOLD,
+    finalize,
+    is_semantic,
+    lexicon_relevance,
+    needs_semantic,
+)
 from .textclean import clean_article
 
-RELEVANCE_THRESHOLD = 0.45
+RELEVANCE_THRESHOLD = LEX_THRESHOLD  # lexicon-only decision (see relevance.py)
 # Borderline articles join an existing incident only when they name its victim.
 RESCUE_THRESHOLD = 0.1
 
@@ -65,6 +72,8 @@ class ArticleAnalysis:
     timeline: list[dict] = field(default_factory=list)
     embedding: np.ndarray | None = None
     duplicate_of: str | None = None
+    relevance_lex: float = 0.0  # the lexicon's score; ``relevance`` is the decision's
+    relevance_final: bool = False  # decided (by the lexicon alone or with the e5 model)
 
     def as_dict(self, with_embedding: bool = False) -> dict[str, Any]:
         d = {
@@ -230,7 +239,7 @@ def process_article(raw: dict, embedder: Embedder | None = None) -> ArticleAnaly
     full = f"{title or ''}\n{text}"
     counts = cue_counts(full)
     cls = classify(full, entities.actors, counts)
-    rel, _ = relevance_score(text, title, entities.victim_score)
+    rel, _ = lexicon_relevance(text, title, entities.victim_score)
     if "binary" in cleaned.flags or "empty" in cleaned.flags:
         rel = 0.0
     mentions = extract_dates(text, published)
@@ -242,7 +251,7 @@ def process_article(raw: dict, embedder: Embedder | None = None) -> ArticleAnaly
     emb = None
     if embedder is not None and text:
         emb = embedder.embed([embedding_text(title, text)])[0]
-    return ArticleAnalysis(
+    a = ArticleAnalysis(
         url=url,
         title=title,
         text=text,
@@ -253,6 +262,7 @@ def process_article(raw: dict, embedder: Embedder | None = None) -> ArticleAnaly
         fingerprint=fingerprint(text) if text else [],
         relevant=rel >= RELEVANCE_THRESHOLD,
         relevance=round(rel, 4),
+        relevance_lex=round(rel, 4),
         entities=entities,
         classification=cls,
         cue_counts=counts,
@@ -263,6 +273,9 @@ def process_article(raw: dict, embedder: Embedder | None = None) -> ArticleAnaly
         timeline=build_timeline(text, mentions, url),
         embedding=emb,
     )
+    # preliminary without an embedding; decided again once the article is embedded
+    finalize(a, embedder)
+    return a
 
 
 def _same_victim(a: ArticleAnalysis, b: ArticleAnalysis | None) -> bool:
@@ -279,18 +292,28 @@ SKIP_EMBED_VICTIM_SCORE = 5.0
 
 
 def select_for_embedding(
-    analyses: list[ArticleAnalysis], grouper: Any = None, seen: set[str] | None = None
+    analyses: list[ArticleAnalysis],
+    grouper: Any = None,
+    seen: set[str] | None = None,
+    semantic: bool = False,
 ) -> list[int]:
     """Indexes of the analyses to embed up front: candidates for grouping, minus articles
-    whose confident victim was already named by an earlier article or known incident.
-    ``seen`` carries the name tokens of earlier chunks (updated in place)."""
+    whose confident victim was already named by an earlier article or known incident,
+    plus (``semantic``: the embedder is a sentence model) articles whose relevance the
+    lexicon is unsure of. ``seen`` carries the name tokens of earlier chunks (updated in
+    place)."""
     from .grouping import article_names, name_tokens
 
     known = getattr(grouper, "_by_token", {})
     seen = set() if seen is None else seen
     out = []
     for i, a in enumerate(analyses):
-        if a.relevance < RESCUE_THRESHOLD or not a.text:
+        if not a.text:
+            continue
+        if semantic and needs_semantic(a):  # the lexicon is unsure: the model decides
+            out.append(i)
+            continue
+        if a.relevance < RESCUE_THRESHOLD:
             continue
         e = a.entities
         toks = name_tokens(e.victim) if e.victim else set()
@@ -350,6 +373,7 @@ def run_pipeline(
         vecs = embedder.embed([embedding_text(a.title, a.text) for a in batch])
         for a, v in zip(batch, vecs, strict=True):
             a.embedding = v
+            finalize(a, embedder)
         st["embed_s"] += time.perf_counter() - t0
         st["embedded"] += len(batch)
 
@@ -400,7 +424,7 @@ def run_pipeline(
                 group(pending[0])
             # articles that only repeat a known victim are embedded later, and only if
             # no incident takes them by name
-            idx = select_for_embedding(chunk, grouper, seen)
+            idx = select_for_embedding(chunk, grouper, seen, is_semantic(embedder))
             pending = (chunk, pool.submit(embed_batch, [chunk[i] for i in idx]))
         if pending is not None:
             pending[1].result()
