@@ -30,6 +30,8 @@ from .entities import fold
 MATCH_THRESHOLD = 0.6
 CONFIDENT_VICTIM = 4.0  # victim score from which two different victims mean two incidents
 MAX_MONTH_GAP = 2
+LATER_STAGE_GAP = 4  # months from which an article about a new attack starts another incident
+OTHER_YEAR_GAP = 11  # months from which only a follow-up (fine, arrest...) joins an incident
 TOP_K = 8  # nearest incident centroids added to the blocking candidates
 
 # Organisation-type words carry no identity ("kommun" is in every municipality's name).
@@ -104,6 +106,57 @@ _GENERIC = {
     "state",
     "municipality",
     "town",
+    # the same kinds of body in the other languages the pipeline reads
+    "ayuntamiento",
+    "ajuntament",
+    "diputacion",
+    "generalitat",
+    "comune",
+    "regione",
+    "provincia",
+    "ministerio",
+    "ministero",
+    "ministere",
+    "ministry",
+    "ministerium",
+    "ministerul",
+    "camara",
+    "municipal",
+    "municipale",
+    "mairie",
+    "ville",
+    "gmina",
+    "miasto",
+    "urzad",
+    "szpital",
+    "primaria",
+    "spitalul",
+    "judetean",
+    "mestsky",
+    "urad",
+    "ospedale",
+    "azienda",
+    "sanitaria",
+    "hospitalier",
+    "landesregierung",
+    "landesverwaltung",
+    "amt",
+    "sia",
+    "ou",
+    "uab",
+    "spa",
+    "srl",
+    "lda",
+    "sp",
+    "di",
+    "del",
+    "della",
+    "do",
+    "da",
+    "dos",
+    "das",
+    "los",
+    "las",
 }
 
 
@@ -175,6 +228,45 @@ def _is_place(token: str) -> bool:
     from .entities import _place_words
 
     return token in _place_words()
+
+
+# A later stage of an incident (fine, arrest, charges, court, final report), in the
+# languages the pipeline reads (stems; folded text).
+_FOLLOW_UP = re.compile(
+    r"(?<![a-z])(?:fine[ds]?|penalt|sanction|amende|bussgeld|geldbusse|boete|bot(?:en)?|"
+    r"multa|ammenda|kara (?:pieniezn|finansow)|sakko|trahv|sods|pokut|arrest|detain|"
+    r"festgenommen|verhaftet|gripen|anholdt|pidatettiin|interpell|detenid|arrestat|"
+    r"zatrzyma|zadrzan|sentenced|convicted|court|tribunal|gericht|rechtbank|domstol|"
+    r"tingsratt|oikeus|proces|charged|indicted|inculpe|angeklagt|anklage|aangeklaagd|"
+    r"imputad|final report|rapport final|abschlussbericht|eindrapport|slutrapport|"
+    r"loppuraportti|informe final|relazione finale)"
+)
+# An article about another attack on the same victim ("a new cyberattack", "again").
+_NEW_ATTACK = re.compile(
+    r"(?<![a-z])(?:(?:new|another|second|fresh) (?:cyber ?|ransomware |hacker |data )?"
+    r"(?:attack|hack|breach|leak)|second time|"
+    r"(?:nouveau|nouvelle) (?:cyber ?)?(?:attaque|piratage|fuite|intrusion)|"
+    r"nouvelle cyberattaque|une nouvelle fois|"
+    r"(?:neue[rnms]?|erneute[rnms]?|zweite[rnms]?) (?:cyber|hacker)?(?:angriff|datenleck|hack)|"
+    r"nieuwe (?:cyber|hack)?(?:aanval|datalek|hack)|(?:ny|nytt|nyt) (?:it-|data|cyber|hacker)?"
+    r"(?:angrep|angreb|attack|atak|intrang|lakk|laekage)|uusi (?:kyber)?hyokkays|"
+    r"nuevo (?:ciber)?(?:ataque|hackeo)|nueva filtracion|nuovo (?:cyber ?)?attacco|"
+    r"novo (?:ciber)?ataque|nowy (?:cyber)?atak|un nou atac)(?![a-z])"
+)
+
+
+def _lead_folded(a: Any) -> str:
+    return fold(f"{a.title or ''} {(a.text or '')[:1500]}")
+
+
+def follow_up(a: Any) -> bool:
+    """The article reports a later stage (fine, arrest, charges, court, final report)."""
+    return bool(_FOLLOW_UP.search(_lead_folded(a)))
+
+
+def new_attack(a: Any) -> bool:
+    """The article says the victim was attacked again."""
+    return bool(_NEW_ATTACK.search(_lead_folded(a)))
 
 
 def _month_ord(date: str | None) -> int | None:
@@ -322,7 +414,33 @@ class Grouper:
                 if a.date_from_text
                 else -0.05 * min(gap, 6)
             )
+            # months apart and the article speaks of a new attack (not of a fine, arrest or
+            # report, which join their incident): the same victim was hit again. Dates
+            # alone do not decide: a background sentence can date an article wrongly.
+            if (
+                gap > LATER_STAGE_GAP
+                and new_attack(a)
+                and not follow_up(a)
+                or gap > OTHER_YEAR_GAP
+                and self._other_year(a, inc, m)
+            ):
+                s -= 3.0
         return s
+
+    @staticmethod
+    def _other_year(a: Any, inc: IncidentState, m: int) -> bool:
+        """A year or more from the incident by the article's text date and by its publication,
+        no month of the incident near it, and no follow-up (fine, arrest, report): the same
+        victim hit in another year."""
+        pub = _month_ord(a.published)
+        return (
+            a.date_from_text
+            and pub is not None
+            and all(
+                abs(pub - k) > OTHER_YEAR_GAP and abs(m - k) > MAX_MONTH_GAP for k in inc.months
+            )
+            and not follow_up(a)
+        )
 
     def _best(self, a: Any, cands: set[str]) -> str | None:
         best_key, best = None, self.threshold
