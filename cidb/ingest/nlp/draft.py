@@ -59,12 +59,42 @@ def _cluster_names(weighted: list[tuple[str, float, Any]]) -> list[dict]:
     return sorted(clusters, key=lambda c: (-len(c["articles"]), -c["weight"]))
 
 
+def _base_forms(forms: Counter) -> Counter:
+    """Inflected forms ("Vastaamon", "Tietoevrys") count for their base form ("Vastaamo")
+    when the base form is among the forms too: only the last word's ending differs."""
+    out: Counter = Counter()
+    for f in sorted(forms, key=len):
+        ff = fold(f)
+        base = next(
+            (
+                g
+                for g in out
+                if len(fold(g)) >= 4
+                and ff.startswith(fold(g))
+                and 1 <= len(ff) - len(fold(g)) <= 2
+                and len(ff.split()) == len(fold(g).split())
+            ),
+            None,
+        )
+        out[base or f] += forms[f]
+    return out
+
+
 def _pick_form(forms: Counter, analyses: list[Any], country: str | None) -> str:
-    """Own-language name: prefer forms written in articles of the victim's country language."""
+    """Own-language name: prefer forms written in articles of the victim's country language;
+    inflected forms count for their base form."""
+    forms = _base_forms(forms)
     native = {
-        a.entities.victim
+        n
         for a in analyses
         if country and LANG_COUNTRY.get(a.language or "") == country
+        for n in _base_forms(Counter([a.entities.victim] if a.entities.victim else []))
+    }
+    native |= {
+        g
+        for g in forms
+        for n in list(native)
+        if fold(n).startswith(fold(g)) and 1 <= len(fold(n)) - len(fold(g)) <= 2
     }
     ranked = sorted(
         forms.items(),

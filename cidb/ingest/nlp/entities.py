@@ -19,12 +19,15 @@ from pathlib import Path
 from .actors import find_actors
 from .gazetteer import (
     CITIES,
+    DEFAULT_LANG_PRIOR,
     DEMONYMS,
     LANG_COUNTRY,
+    LANG_PRIOR,
     TLD_COUNTRY,
     country_mentions,
     country_names,
     org_type_country,
+    region_adjective_country,
 )
 
 # Organisation-type words. Prefix types stand before the name ("Landkreis X"),
@@ -802,6 +805,26 @@ def _genitive_base(name: str, text_fold: str, lang: str | None) -> str:
     return name
 
 
+def _drop_head_of(name: str, text: str, end: int) -> str:
+    """ "ÚGKK SR Juraj Celler" -> "ÚGKK SR": an acronym followed by a person's two-word name
+    (the head of the organisation), recognised by the surname recurring later on its own."""
+    toks = name.split()
+    if len(toks) < 3 or not (toks[0].isupper() and len(toks[0]) >= 2):
+        return name
+    head = [t for t in toks if t.isupper()]
+    tail = toks[len(head) :]
+    if len(tail) != 2 or toks[: len(head)] != head:
+        return name
+    if not all(t[:1].isupper() and t[1:].islower() and t not in SUFFIX_TYPES for t in tail):
+        return name
+    if tail[0].lower() in _place_words():
+        return name
+    surname = re.escape(tail[1][: max(4, len(tail[1]) - 3)])
+    if re.search(rf"(?<!{re.escape(tail[0])} )\b{surname}", text[end:]):
+        return " ".join(head)
+    return name
+
+
 def find_org_candidates(
     text: str, title: str | None, lang: str | None, actors: list | None = None
 ) -> list[Candidate]:
@@ -918,6 +941,7 @@ def find_org_candidates(
             continue
         # "BBC and Boots", "the NCSC and TfL": two organisations, not one name (a name with
         # a type word, "Redcar and Cleveland Council", stays whole)
+        name = _drop_head_of(name, full, m.end())
         names = [name]
         if " and " in name and not (pre or suf) and name.split()[-1] not in SUFFIX_TYPES:
             parts = [x.strip() for x in name.split(" and ")]
@@ -1045,6 +1069,9 @@ def detect_country(
         if c:
             scores[c] += 4.0
             sentence = victim_sentence
+        c = region_adjective_country(victim)
+        if c:
+            scores[c] += 3.0
         for cc, n in country_mentions(victim).items():
             scores[cc] += 3.0 * n
     lead = (title or "") + " " + text[:600]
@@ -1058,7 +1085,7 @@ def detect_country(
             sentence = sentence or victim_sentence
     prior = LANG_COUNTRY.get(lang or "")
     if prior:
-        scores[prior] += 1.5
+        scores[prior] += LANG_PRIOR.get(lang or "", DEFAULT_LANG_PRIOR)
     if url:
         m = re.match(r"^(?:https?://)?[^/]+\.([a-z]{2})(?:[:/]|$)", url.lower())
         if m and m.group(1) in TLD_COUNTRY:

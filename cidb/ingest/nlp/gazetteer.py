@@ -115,6 +115,14 @@ DEMONYMS: dict[str, list[str]] = {
         "amerikkalai",
         "u.s.",
     ],
+    # Latin America: Spanish and Portuguese news is not only about Spain and Portugal
+    "CR": ["costa rican", "costarricense"],
+    "MX": ["mexican", "mexicano", "mexicana"],
+    "AR": ["argentinian", "argentino", "argentina"],
+    "CL": ["chilean", "chileno", "chilena"],
+    "CO": ["colombian", "colombiano", "colombiana"],
+    "PE": ["peruvian", "peruano", "peruana"],
+    "BR": ["brazilian", "brasileir"],
 }
 
 CITIES: dict[str, list[str]] = {
@@ -305,7 +313,7 @@ ORG_TYPE_COUNTRY: list[tuple[str, str]] = [
 ]
 
 # Language of an article -> weak prior for the victim's country (languages of several
-# countries, e.g. English, give none).
+# countries, e.g. English, give none; see LANG_PRIOR).
 LANG_COUNTRY = {
     "es": "ES",
     "ca": "ES",
@@ -500,6 +508,41 @@ def _city_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     idx = dict(region_names())
     idx |= {c.lower(): cc for cc, cs in CITIES.items() for c in cs}
     return re.compile(r"(?<!\w)(" + literal_alternation(idx) + r")(?!\w)", re.IGNORECASE), idx
+
+
+# Weight of the language prior: weaker for languages of many countries.
+LANG_PRIOR = {"es": 0.5, "pt": 0.5}
+DEFAULT_LANG_PRIOR = 1.5
+
+
+@lru_cache(maxsize=1)
+def _region_stems() -> dict[str, list[tuple[str, str]]]:
+    """First five letters -> (folded one-word region name, country) for adjective look-ups."""
+    from .entities import fold
+
+    out: dict[str, list[tuple[str, str]]] = {}
+    for name, cc in region_names().items():
+        f = fold(name)
+        if " " not in f and len(f) >= 5:
+            out.setdefault(f[:5], []).append((f, cc))
+    return out
+
+
+def region_adjective_country(name: str) -> str | None:
+    """Country of a region named by its adjective in an organisation's name ("Kärntner
+    Landesverwaltung" -> Kärnten -> AT): a word that starts like a region name and only
+    adds a short ending."""
+    from .entities import fold
+
+    stems = _region_stems()
+    for tok in fold(name).split():
+        if len(tok) < 6:
+            continue
+        for region, cc in stems.get(tok[:5], []):
+            near = tok.startswith(region[: max(5, len(region) - 2)])
+            if near and tok != region and 0 < len(tok) - len(region) <= 3:
+                return cc
+    return None
 
 
 def country_mentions(text: str) -> Counter[str]:

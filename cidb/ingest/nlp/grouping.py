@@ -160,6 +160,21 @@ _GENERIC = {
 }
 
 
+# Type words of the same kind of body across languages (folded) -> one kind.
+_KIND_WORDS = {
+    "municipality": "kommun kommune kommuns kommunes council borough city town stad stadt "
+    "gemeente gemeinde ville mairie commune comune ayuntamiento ajuntament concello camara "
+    "municipal municipale gmina miasto primaria mestsky kaupunki kunta",
+    "region": "region regionen regione regio county landkreis kreis provincia provincie diputacion",
+    "hospital": "hospital hospitals hopital hospitalier ospedale klinikum kliniken uniklinik "
+    "sjukhus sykehus sygehus spitalul szpital",
+    "university": "university universitat universiteit universite universitet universita "
+    "universidad uniwersytet",
+    "ministry": "ministry ministerio ministero ministere ministerium ministerul",
+}
+_KIND = {w: kind for kind, words in _KIND_WORDS.items() for w in words.split()}
+
+
 def name_tokens(name: str) -> set[str]:
     return {t for t in fold(name).split() if len(t) >= 2 and t not in _GENERIC}
 
@@ -190,9 +205,10 @@ def name_match(a: str, b: str) -> float:
         return 1.0
     ta, tb = name_tokens(a), name_tokens(b)
     if ta and tb and (ta <= tb or tb <= ta):
-        # same place, different kinds of body ("Stadt X" vs "Uniklinik X") are different victims
-        ga = set(fa.split()) - ta - {"the", "of", "and"}
-        gb = set(fb.split()) - tb - {"the", "of", "and"}
+        # same place, different kinds of body ("Stadt X" vs "Uniklinik X") are different
+        # victims; the same kind in two languages ("Regione Lazio", "Lazio region") is not
+        ga = {_KIND.get(w, w) for w in set(fa.split()) - ta - _CONNECTOR_WORDS}
+        gb = {_KIND.get(w, w) for w in set(fb.split()) - tb - _CONNECTOR_WORDS}
         if ga and gb and not (ga & gb):
             return 0.5
         return 0.95
