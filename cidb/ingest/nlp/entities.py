@@ -566,7 +566,8 @@ def _np_regex(lang: str | None = None) -> re.Pattern[str]:
     )
     conn = CONNECTORS.get(lang or "")
     sep = rf"(?:[ \t]+{conn}[ \t]+|[ \t]+|-)" if conn else r"(?:[ \t]+|-)"
-    core = rf"{_TOKEN}(?:{sep}{_TOKEN}){{0,4}}"
+    # an elided article ("L’Ajuntament de X", "d’Italia") is not part of the name
+    core = rf"(?![LlDd]['’]){_TOKEN}(?:{sep}{_TOKEN}){{0,4}}"
     return re.compile(
         rf"(?<![\w-])(?P<pre>(?:{prefix})[ \t]+|{lower_prefix}[ \t]+)?(?P<core>{core})(?P<suf>[ \t]+{suffix_low}(?!\w))?"
     )

@@ -179,7 +179,10 @@ def name_tokens(name: str) -> set[str]:
     return {t for t in fold(name).split() if len(t) >= 2 and t not in _GENERIC}
 
 
-_CONNECTOR_WORDS = {"and", "of", "the", "for", "und", "och", "og", "de", "van", "la", "le", "du"}
+_CONNECTOR_WORDS = {
+    "and", "of", "the", "for", "und", "och", "og", "de", "van", "la", "le", "du", "des", "der",
+    "di", "del", "della", "do", "da", "dos", "das", "los", "las", "y", "e", "i", "et", "l", "d",
+}  # fmt: skip
 
 
 def _is_acronym_of(short: str, long: str) -> bool:
