@@ -22,6 +22,7 @@ from .nlp.grouping import IncidentState, name_match
 from .nlp.pipeline import RELEVANCE_THRESHOLD, RESCUE_THRESHOLD
 from .nlp.relevance import finalize as finalize_relevance
 from .nlp.relevance import is_semantic
+from .nlp.roles import Sentence
 
 __all__ = [
     "ArticleAnalysis",
@@ -109,6 +110,9 @@ def from_dict(data: dict, text: str, embedding: np.ndarray | None) -> ArticleAna
     d["entities"] = _build(Entities, d["entities"])
     d["entities"].candidates = [tuple(c) for c in d["entities"].candidates]
     d["classification"] = _build(Classification, d["classification"])
+    d["sentences"] = [
+        Sentence(**{**s, "reasons": tuple(s.get("reasons") or ())}) for s in d["sentences"]
+    ]
     d["embedding"] = embedding
     return _build(ArticleAnalysis, d)
 

@@ -10,7 +10,14 @@ import pytest
 from cidb.ingest.nlp import process_article, run_pipeline
 from cidb.ingest.nlp.embed import E5Embedder
 from cidb.ingest.nlp.lang import LEXICON_LANGS, SUPPORTED, detect_language, language_note
-from cidb.ingest.nlp.relevance import NEGATIVE, POSITIVE, combined_relevance, finalize
+from cidb.ingest.nlp.relevance import (
+    NEGATIVE,
+    POSITIVE,
+    THRESHOLD,
+    UNCERTAIN,
+    combined_relevance,
+    finalize,
+)
 
 EU_EEA = set(
     [
@@ -114,8 +121,13 @@ def test_uncertain_article_in_unreadable_language_is_kept_and_flagged():
     assert a.relevance_lex < 0.45
     assert a.relevant, "an uncertain article in a language without a lexicon is kept"
     assert "language_unreadable:et" in a.flags
-    # the model is unsure too (slightly nearer the negative prototypes): still kept
-    unsure = np.array([0.5, 0.505, 0, 0, 0, 0, 0, 0], dtype=np.float32)
+    # the model is unsure too (a little nearer the negative prototypes): still kept
+    d = next(
+        d
+        for d in np.linspace(0, 0.05, 101)
+        if UNCERTAIN <= combined_relevance(a.relevance_lex, -100 * d, -100 * d) < THRESHOLD
+    )
+    unsure = np.array([0.5, 0.5 + d, 0, 0, 0, 0, 0, 0], dtype=np.float32)
     drafts = run_pipeline([ET], embedder=_Fixed(unsure))
     assert len(drafts) == 1
     d = drafts[0]

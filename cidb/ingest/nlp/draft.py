@@ -12,13 +12,12 @@ from typing import Any
 
 import pycountry
 
-from .classify import classify_counts
-from .dates import parse_published
+from .classify import article_blocked, classify_counts
+from .dates import format_date, parse_published
 from .entities import fold
 from .gazetteer import LANG_COUNTRY, org_type_country
 from .grouping import article_names, name_match
 from .lang import language_note
-from .pipeline import later_event
 
 TYPE_LABEL = {
     "ransomware": "a ransomware attack",
@@ -136,6 +135,71 @@ def _vote(values: list[tuple[Any, float, str]], earliest: bool = False) -> tuple
     return win, conflict
 
 
+def incident_date(analyses: list[Any]) -> tuple[str | None, str | None, list[dict]]:
+    """(date, month, conflict values) of an incident from its articles.
+
+    A weighted vote: a date stated in an article's this-incident sentences counts twice
+    as much as an article's publication month (the first report follows the attack);
+    ties go to the earliest month. Later stages never date the incident (the article
+    analysis skips them), an incident is never dated after its earliest source, and day
+    precision needs a source that states the day. Nothing dated: None ("date unknown"),
+    never the day of ingestion.
+    """
+    pubs = []
+    for a in analyses:
+        d, prec = parse_published(a.published)
+        if d is not None:
+            pubs.append(format_date(d, prec or "day"))
+    first_pub = min(pubs) if pubs else None
+    dvals = []
+    for a in analyses:
+        if not a.incident_date:
+            continue
+        if first_pub and a.incident_date[: len(first_pub)] > first_pub:
+            continue  # after the first report about it: not the attack's date
+        w = 2.0 if a.date_from_text else 1.0
+        if a.date_precision == "year":
+            w = 0.3
+        dvals.append((a.incident_date[:7], w, a.url))
+    month, conflict = _vote(dvals, earliest=True)
+    if month is None:
+        return None, None, []
+    date = month
+    days = Counter(
+        a.incident_date
+        for a in analyses
+        if a.incident_date
+        and a.date_from_text
+        and a.date_precision == "day"
+        and a.incident_date.startswith(month)
+        and len(a.incident_date) == 10
+    )
+    if days:
+        date = days.most_common(1)[0][0]
+    return date, month, conflict
+
+
+def denied_labels(analyses: list[Any]) -> set[str]:
+    """Labels the sources deny (negative facts) and no later or equally many sources
+    state: "no data was stolen" on day one does not outlive "stolen data published"
+    a week later."""
+    denied: defaultdict[str, list[str]] = defaultdict(list)
+    stated: defaultdict[str, list[str]] = defaultdict(list)
+    for a in analyses:
+        c = a.classification
+        pub = str(a.published or "")
+        for lab in {*c.attack_types, *(f"cia_{k}" for k in c.cia), *c.techniques}:
+            stated[lab].append(pub)
+        for lab in article_blocked(a.negative_facts, a.cue_counts):
+            denied[lab].append(pub)
+    out = set()
+    for lab, pubs in denied.items():
+        later = [p for p in stated.get(lab, []) if p and p >= max(pubs)]
+        if not later and len(pubs) >= len(stated.get(lab, [])):
+            out.add(lab)
+    return out
+
+
 def build_draft(analyses: list[Any]) -> dict:
     """One incident draft from the analyses assigned to it."""
     analyses = list(analyses)
@@ -164,29 +228,9 @@ def build_draft(analyses: list[Any]) -> dict:
     victim = _pick_form(top["forms"], analyses, country) if top else None
     aliases = sorted({f for f in (top["forms"] if top else {}) if f != victim})
 
-    # --- date: attack dates stated in the text outweigh dates of later stages (leak,
-    # restoration), which outweigh publication dates; ties go to the earliest month ---
-    dvals = []
-    for a in analyses:
-        if not a.incident_date:
-            continue
-        w = (1.2 if later_event(a.date_sentence) else 2.0) if a.date_from_text else 1.0
-        if a.date_precision == "year":
-            w = 0.3
-        dvals.append((a.incident_date[:7], w, a.url))
-    month, date_conflict = _vote(dvals, earliest=True)
-    date = month
-    if month:
-        days = Counter(
-            a.incident_date
-            for a in analyses
-            if a.incident_date
-            and a.incident_date.startswith(month)
-            and len(a.incident_date) == 10
-            and a.date_from_text
-        )
-        if days:
-            date = days.most_common(1)[0][0]
+    # --- date ---
+    date, month, date_conflict = incident_date(analyses)
+    review_flags = [] if date else ["date_unknown"]
     # --- classification over all sources ---
     counts: Counter = Counter()
     actors: dict[str, dict] = {}
@@ -194,7 +238,27 @@ def build_draft(analyses: list[Any]) -> dict:
         counts.update(a.cue_counts)
         for act in a.entities.actors:
             actors.setdefault(act["name"], {k: act[k] for k in ("name", "type", "country")})
-    cls = classify_counts(dict(counts), list(actors.values()), n_articles=len(analyses))
+    blocked = denied_labels(analyses)
+    cls = classify_counts(
+        dict(counts), list(actors.values()), n_articles=len(analyses), blocked=blocked
+    )
+
+    # --- technique evidence and negative facts (with their sources) ---
+    technique_evidence: dict[str, list[dict]] = {}
+    for tid in cls.techniques:
+        rows = [
+            {"sentence": sent, "source": a.url, "language": a.language}
+            for a in analyses
+            for sent in a.classification.evidence.get(f"tech:{tid}", [])
+        ]
+        if rows:
+            technique_evidence[tid] = rows[:3]
+    facts, seen_facts = [], set()
+    for a in analyses:
+        for f in getattr(a, "negative_facts", []):
+            if (f["fact"], f["sentence"]) not in seen_facts:
+                seen_facts.add((f["fact"], f["sentence"]))
+                facts.append({**f, "source": a.url})
 
     # --- sources, provenance, conflicts, timeline ---
     sources = [
@@ -255,10 +319,13 @@ def build_draft(analyses: list[Any]) -> dict:
         "victim_aliases": aliases,
         "country": country,
         "date": date,
+        "review_flags": review_flags,
         "attack_types": cls.attack_types,
         "cia": cls.cia,
         "motives": cls.motives,
         "techniques": cls.techniques,
+        "technique_evidence": technique_evidence,
+        "negative_facts": facts,
         "actors": list(actors.values()),
         "people": list(people.values()),
         "sources": sources,
