@@ -313,6 +313,13 @@ NON_VICTIMS = {
     "gdpr",
 }
 
+# Last words of threat-actor names in the vendors' naming schemes (CrowdStrike animals,
+# Microsoft weather): such a name is an attacker, never the victim.
+ACTOR_NAMING = {
+    "Bear", "Panda", "Kitten", "Spider", "Chollima", "Jackal", "Tiger", "Typhoon",
+    "Blizzard", "Sleet", "Sandstorm", "Tempest", "Hail", "Cyclone", "Flood", "Dust",
+}  # fmt: skip
+
 # Words that are never a name on their own (sentence starts, titles, genre words).
 _STOP_LEAD = {
     "the",
@@ -865,6 +872,8 @@ def find_org_candidates(
             return
         toks = name.split()
         if toks[-1].lower().endswith(("-based", "-baserade", "-basierte")):
+            return
+        if len(toks) >= 2 and toks[-1] in ACTOR_NAMING:  # "Fancy Bear", "Volt Typhoon"
             return
         if len(toks) > 1 and all(
             t.lower() in places or re.fullmatch(CONNECTORS.get(lang or "", "and"), t) for t in toks

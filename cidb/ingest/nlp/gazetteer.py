@@ -496,10 +496,20 @@ def region_names() -> dict[str, str]:
             name = part.strip(" ,")
             if len(name) >= 4 and not name[0].isdigit():
                 seen.setdefault(name.lower(), set()).add(sub.country_code)
+    # a region name that is an everyday word of another language ("Landes" in German)
+    # would be read as a place wherever that language is written
+    langs = ("en", "de", "fr", "es", "it", "nl", "sv", "pl", "pt")
+    own = {"DE": "de", "AT": "de", "CH": "de", "FR": "fr", "BE": "fr", "ES": "es", "IT": "it"}
+    own |= {"NL": "nl", "SE": "sv", "PL": "pl", "PT": "pt", "GB": "en", "IE": "en"}
     names = {}
     for name, codes in seen.items():
-        if len(codes) == 1 and zipf_frequency(name, "en") < 3.5:
-            names[name] = next(iter(codes))
+        if len(codes) != 1:
+            continue
+        cc = next(iter(codes))
+        other = max(zipf_frequency(name, lg) for lg in langs if lg != own.get(cc))
+        mine = zipf_frequency(name, own.get(cc, "en"))
+        if other < 4.0 or (other < 4.5 and mine > other):
+            names[name] = cc
     return names
 
 

@@ -32,7 +32,8 @@ CONFIDENT_VICTIM = 4.0  # victim score from which two different victims mean two
 MAX_MONTH_GAP = 2
 LATER_STAGE_GAP = 4  # months from which an article about a new attack starts another incident
 OTHER_YEAR_GAP = 11  # months from which only a follow-up (fine, arrest...) joins an incident
-TOP_K = 8  # nearest incident centroids added to the blocking candidates
+TOP_K = 8
+AMBIGUOUS_MARGIN = 0.5  # a borderline article between two incidents closer than this joins none  # nearest incident centroids added to the blocking candidates
 
 # Organisation-type words carry no identity ("kommun" is in every municipality's name).
 _GENERIC = {
@@ -344,6 +345,10 @@ def article_names(a: Any) -> list[tuple[str, float]]:
     for name, score in e.candidates[1:4]:
         if score >= 3.0:
             out.append((name, 0.4))
+    if not e.victim:
+        # no victim stood out: the names it mentions may still be an incident's victim
+        # (they count only against a primary name, with a distinctive shared word)
+        out += [(name, 0.4) for name, score in e.candidates[:3] if score >= 1.0]
     return out
 
 
@@ -523,7 +528,7 @@ class Grouper:
 
     def match_existing(self, a: Any, min_victim: float = 0.85) -> str | None:
         """Best existing incident whose victim the article names (no new incident is made)."""
-        best_key, best = None, self.threshold
+        scored = []
         for k in sorted(self.candidates(a)):
             inc = self.incidents[k]
             if (
@@ -533,9 +538,14 @@ class Grouper:
             ):
                 continue
             s = self.score(a, inc)
-            if s > best:
-                best_key, best = k, s
-        return best_key
+            if s > self.threshold:
+                scored.append((s, k))
+        scored.sort(reverse=True)
+        # two incidents of the same victim (hit twice) and nothing to tell them apart:
+        # a borderline article joins neither
+        if not scored or (len(scored) > 1 and scored[0][0] - scored[1][0] < AMBIGUOUS_MARGIN):
+            return None
+        return scored[0][1]
 
     def _new_key(self, a: Any) -> str:
         self._seq += 1
