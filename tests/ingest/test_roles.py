@@ -244,3 +244,12 @@ def test_a_language_without_cue_tables_falls_back_visibly() -> None:
 )
 def test_split_sentences(text: str, expected: list[str]) -> None:
     assert [text[a:b] for a, b in split_sentences(text)] == expected
+
+
+def test_without_a_publication_date_the_latest_stated_date_stands_for_now() -> None:
+    text = (
+        "Riverton Council was hit by a ransomware attack on 18 July 2022.\n"
+        "Attacks have grown since the attack on a pipeline operator in May 2021."
+    )
+    sents = roles_of(text, "en", published=None)
+    assert [s.about for s in sents] == ["incident", "background"]

@@ -16,6 +16,8 @@ DATA_FILE = Path(__file__).parent / "data" / "threat_actors.json"
 _GROUP_CONTEXT = re.compile(
     r"ransomware|gang|group|gruppe|gruppierung|bande|gruppen|groupe|groep|bende|ryhmä|"
     r"collecti|kollektiv|hacker|hacktivist|cyber|attack|angr|angriff|aanval|attaque|crew|"
+    r"grupo|gruppo|grupa|grupul|skupin|rühm|grupė|grupa|csoport|banda|colectiv|collettiv|"
+    r"kolektyw|haker|häkker|hakk|ataque|attacco|atak|útok|ciber|kyber|kiber|"
     r"[«»„“”\"']",
     re.IGNORECASE,
 )

@@ -1,4 +1,5 @@
-"""Relevance, attack types, CIA, motives and ATT&CK techniques by multilingual cues.
+"""Attack types, CIA, motives and ATT&CK techniques by multilingual cues (relevance:
+``relevance.py``).
 
 Labels are counted only over an article's usable sentences (about this incident and
 asserted, see roles.py); negative facts ("no data was stolen") block the contrary
@@ -7,18 +8,14 @@ labels, and a motive needs evidence (no default motive for a type).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from cidb.incidents import vocab
 
 from .lexicon import (
-    ATTACK_NOUNS,
     ATTACK_TYPE_CUES,
     AUX_CUES,
     CIA_CUES,
-    INCIDENT_CUES,
-    NON_INCIDENT_CUES,
     TECHNIQUE_CUES,
     find_cues,
 )
@@ -213,41 +210,3 @@ def classify(
     for k in result.cia:
         result.evidence[f"cia:{k}"] = _snips(text, CIA_CUES[k])
     return result
-
-
-def relevance_score(
-    text: str, title: str | None, victim_score: float
-) -> tuple[float, dict[str, float]]:
-    """Probability-like score that the article reports one specific incident.
-
-    Attack vocabulary and a victim named in an attack phrase push up; report,
-    advice, policy and trend vocabulary pushes down. Lead and title weigh more,
-    since that is where an article states its subject.
-    """
-    head = f"{title or ''}\n{text[:500]}"
-    attack_head = len(find_cues(head, ATTACK_NOUNS))
-    attack_all = len(find_cues(text, ATTACK_NOUNS))
-    incident = len(find_cues(text, INCIDENT_CUES))
-    non_head = len(find_cues(head, NON_INCIDENT_CUES))
-    non_all = len(find_cues(text, NON_INCIDENT_CUES))
-    disruption = len(find_cues(head, CIA_CUES["A"]))
-    feats = {
-        "attack_head": min(attack_head, 4),
-        "attack_all": math.log1p(attack_all),
-        "incident": math.log1p(incident),
-        "victim": min(victim_score, 20.0) / 5.0,
-        "non_head": min(non_head, 4),
-        "non_all": math.log1p(non_all),
-        "disruption": min(disruption, 3),
-    }
-    z = (
-        -2.6
-        + 0.6 * feats["attack_head"]
-        + 0.7 * feats["attack_all"]
-        + 0.6 * feats["incident"]
-        + 0.9 * feats["victim"]
-        - 0.9 * feats["non_head"]
-        - 0.6 * feats["non_all"]
-        + 0.3 * feats["disruption"]
-    )
-    return 1 / (1 + math.exp(-z)), feats

@@ -16,9 +16,11 @@ from typing import Any
 from .classify import article_blocked, classify_counts
 from .conflicts import number_conflicts, people_mentions, person_conflicts
 from .dates import format_date, parse_published
+from .entities import fold
 from .frame import NUMBER_SLOTS, Hit, article_hits, embed_hits, merge_frame, number_groups
 from .gazetteer import LANG_COUNTRY, org_type_country
 from .grouping import article_names, name_match
+from .lang import language_note
 from .writer import write
 
 
@@ -40,12 +42,42 @@ def _cluster_names(weighted: list[tuple[str, float, Any]]) -> list[dict]:
     return sorted(clusters, key=lambda c: (-len(c["articles"]), -c["weight"]))
 
 
+def _base_forms(forms: Counter) -> Counter:
+    """Inflected forms ("Vastaamon", "Tietoevrys") count for their base form ("Vastaamo")
+    when the base form is among the forms too: only the last word's ending differs."""
+    out: Counter = Counter()
+    for f in sorted(forms, key=len):
+        ff = fold(f)
+        base = next(
+            (
+                g
+                for g in out
+                if len(fold(g)) >= 4
+                and ff.startswith(fold(g))
+                and 1 <= len(ff) - len(fold(g)) <= 2
+                and len(ff.split()) == len(fold(g).split())
+            ),
+            None,
+        )
+        out[base or f] += forms[f]
+    return out
+
+
 def _pick_form(forms: Counter, analyses: list[Any], country: str | None) -> str:
-    """Own-language name: prefer forms written in articles of the victim's country language."""
+    """Own-language name: prefer forms written in articles of the victim's country language;
+    inflected forms count for their base form."""
+    forms = _base_forms(forms)
     native = {
-        a.entities.victim
+        n
         for a in analyses
         if country and LANG_COUNTRY.get(a.language or "") == country
+        for n in _base_forms(Counter([a.entities.victim] if a.entities.victim else []))
+    }
+    native |= {
+        g
+        for g in forms
+        for n in list(native)
+        if fold(n).startswith(fold(g)) and 1 <= len(fold(n)) - len(fold(g)) <= 2
     }
     ranked = sorted(
         forms.items(),
@@ -368,5 +400,9 @@ def build_draft(analyses: list[Any], embedder: Any = None) -> dict:
         "frame": frame,
         "field_confidence": field_confidence,
     }
+    draft["language_note"], lang_flags = language_note([a.language for a in analyses])
+    if any(f.startswith("language_unreadable:") for a in analyses for f in a.flags):
+        lang_flags.append("relevance_uncertain")  # kept for review, not dropped (relevance.py)
+    draft.setdefault("review_flags", []).extend(lang_flags)
     draft["summary"], draft["description"], draft["text_provenance"] = write(draft)
     return draft

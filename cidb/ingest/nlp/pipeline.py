@@ -23,7 +23,6 @@ from .classify import (
     article_blocked,
     classify,
     cue_counts,
-    relevance_score,
     usable_text,
 )
 from .dates import DateMention, extract_dates, format_date, parse_published
@@ -32,11 +31,18 @@ from .embed import E5Embedder, Embedder, embedding_text
 from .entities import Entities, extract_entities
 from .lang import detect_language
 from .lexicon import ATTACK_NOUNS, ATTACK_TYPE_CUES, VICTIM_VERBS, compile_cues
+from .relevance import (
+    LEX_THRESHOLD,
+    finalize,
+    is_semantic,
+    lexicon_relevance,
+    needs_semantic,
+)
 from .roles import Sentence, negative_facts, sentence_roles
 from .sentences import sentence_at, split_sentences
 from .textclean import clean_article
 
-RELEVANCE_THRESHOLD = 0.45
+RELEVANCE_THRESHOLD = LEX_THRESHOLD  # lexicon-only decision (see relevance.py)
 # Borderline articles join an existing incident only when they name its victim.
 RESCUE_THRESHOLD = 0.1
 
@@ -77,6 +83,8 @@ class ArticleAnalysis:
     timeline: list[dict] = field(default_factory=list)
     embedding: np.ndarray | None = None
     duplicate_of: str | None = None
+    relevance_lex: float = 0.0  # the lexicon's score; ``relevance`` is the decision's
+    relevance_final: bool = False  # decided (by the lexicon alone or with the e5 model)
     # sentence roles (title first) and the explicit negative facts they state
     sentences: list[Sentence] = field(default_factory=list)
     negative_facts: list[dict] = field(default_factory=list)
@@ -282,7 +290,7 @@ def process_article(raw: dict, embedder: Embedder | None = None) -> ArticleAnaly
     hint = raw.get("language") if isinstance(raw.get("language"), str) else None
     lang, conf = detect_language(f"{title or ''} {text}", hint)
     entities = extract_entities(text, title, lang, url)
-    rel, _ = relevance_score(text, title, entities.victim_score)
+    rel, _ = lexicon_relevance(text, title, entities.victim_score)
     if "binary" in cleaned.flags or "empty" in cleaned.flags:
         rel = 0.0
     mentions = extract_dates(text, published, lang)
@@ -304,7 +312,7 @@ def process_article(raw: dict, embedder: Embedder | None = None) -> ArticleAnaly
     emb = None
     if embedder is not None and text:
         emb = embedder.embed([embedding_text(title, text)])[0]
-    return ArticleAnalysis(
+    a = ArticleAnalysis(
         url=url,
         title=title,
         text=text,
@@ -315,6 +323,7 @@ def process_article(raw: dict, embedder: Embedder | None = None) -> ArticleAnaly
         fingerprint=fingerprint(text) if text else [],
         relevant=rel >= RELEVANCE_THRESHOLD,
         relevance=round(rel, 4),
+        relevance_lex=round(rel, 4),
         entities=entities,
         classification=cls,
         cue_counts=counts,
@@ -327,6 +336,9 @@ def process_article(raw: dict, embedder: Embedder | None = None) -> ArticleAnaly
         sentences=roles,
         negative_facts=facts,
     )
+    # preliminary without an embedding; decided again once the article is embedded
+    finalize(a, embedder)
+    return a
 
 
 def _same_victim(a: ArticleAnalysis, b: ArticleAnalysis | None) -> bool:
@@ -343,18 +355,28 @@ SKIP_EMBED_VICTIM_SCORE = 5.0
 
 
 def select_for_embedding(
-    analyses: list[ArticleAnalysis], grouper: Any = None, seen: set[str] | None = None
+    analyses: list[ArticleAnalysis],
+    grouper: Any = None,
+    seen: set[str] | None = None,
+    semantic: bool = False,
 ) -> list[int]:
     """Indexes of the analyses to embed up front: candidates for grouping, minus articles
-    whose confident victim was already named by an earlier article or known incident.
-    ``seen`` carries the name tokens of earlier chunks (updated in place)."""
+    whose confident victim was already named by an earlier article or known incident,
+    plus (``semantic``: the embedder is a sentence model) articles whose relevance the
+    lexicon is unsure of. ``seen`` carries the name tokens of earlier chunks (updated in
+    place)."""
     from .grouping import article_names, name_tokens
 
     known = getattr(grouper, "_by_token", {})
     seen = set() if seen is None else seen
     out = []
     for i, a in enumerate(analyses):
-        if a.relevance < RESCUE_THRESHOLD or not a.text:
+        if not a.text:
+            continue
+        if semantic and needs_semantic(a):  # the lexicon is unsure: the model decides
+            out.append(i)
+            continue
+        if a.relevance < RESCUE_THRESHOLD:
             continue
         e = a.entities
         toks = name_tokens(e.victim) if e.victim else set()
@@ -414,6 +436,7 @@ def run_pipeline(
         vecs = embedder.embed([embedding_text(a.title, a.text) for a in batch])
         for a, v in zip(batch, vecs, strict=True):
             a.embedding = v
+            finalize(a, embedder)
         st["embed_s"] += time.perf_counter() - t0
         st["embedded"] += len(batch)
 
@@ -464,7 +487,7 @@ def run_pipeline(
                 group(pending[0])
             # articles that only repeat a known victim are embedded later, and only if
             # no incident takes them by name
-            idx = select_for_embedding(chunk, grouper, seen)
+            idx = select_for_embedding(chunk, grouper, seen, is_semantic(embedder))
             pending = (chunk, pool.submit(embed_batch, [chunk[i] for i in idx]))
         if pending is not None:
             pending[1].result()

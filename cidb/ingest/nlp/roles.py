@@ -741,6 +741,9 @@ def sentence_roles(
     # the article reports a recent event when an attack sentence naming the victim (or
     # the lead) is dated within half a year of publication, or nothing is dated at all
     anchor = None
+    if pub is None:
+        # no publication date: the latest date the article states stands for "now"
+        pub = max((m.date for m in mentions if m.precision != "year"), default=None)
     if pub is not None:
         anchor = pub
         dated_attack = [

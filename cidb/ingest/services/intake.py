@@ -52,6 +52,7 @@ class Summary:
     irrelevant: int = 0
     borderline: int = 0
     rescued: int = 0
+    unreadable: int = 0  # uncertain, in a language without a lexicon: kept for review
     analysed: int = 0
     embedded: int = 0  # up front and on demand
     created: set[int] = field(default_factory=set)
@@ -85,6 +86,11 @@ class Summary:
             f"incidents created {len(self.created)}, updated {len(updated)}, "
             f"errors {len(self.errors)}",
         ]
+        if self.unreadable:
+            out.append(
+                f"kept for review: {self.unreadable} uncertain article(s) in languages "
+                "read only in part (flag language_unreadable:xx on their drafts)"
+            )
         out += [f"  error: {ref}: {reason}" for ref, reason in self.errors]
         return out
 
@@ -322,7 +328,10 @@ class Ingestor:
     def _embed_later(self, pool: ThreadPoolExecutor, batch: list[Prepared]) -> Future:
         analyses = [p.analysis for p in batch if p.analysis is not None]
         chosen = [
-            analyses[i] for i in nlp.select_for_embedding(analyses, self.grouper, self._name_tokens)
+            analyses[i]
+            for i in nlp.select_for_embedding(
+                analyses, self.grouper, self._name_tokens, nlp.is_semantic(self.embedder)
+            )
         ]
         return pool.submit(self._embed, chosen)
 
@@ -481,6 +490,8 @@ class Ingestor:
         self.summary.new += 1
         if status == Article.Status.DUPLICATE:
             self.summary.copies += 1
+        if any(f.startswith("language_unreadable:") for f in a.flags):
+            self.summary.unreadable += 1
 
     def _attach(self, key: str, a: Any, source: Source) -> int:
         """The incident of ``key`` (a new draft when there is none) gets the source;
