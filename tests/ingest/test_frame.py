@@ -312,3 +312,10 @@ def test_sentence_naming_only_authorities_counts_for_this_incident():
 def test_vague_recovery_time():
     got = slots("Det kan ta flera månader innan allt fungerar.", "sv")
     assert got["recovery_time"] == [{"value": None, "unit": "months", "text": "flera manader"}]
+
+
+def test_fine_amount_and_speculated_vulnerability():
+    got = slots("Die Aufsicht verhängte ein Bußgeld von 2,5 Mio. Euro.", "de")
+    assert got["fine_amount"][0]["value"] == 2.5e6
+    assert "entry_point" not in slots("Experts discuss the vulnerability of municipalities.", "en")
+    assert slots("The hackers exploited a vulnerability in the VPN.", "en")["entry_point"]

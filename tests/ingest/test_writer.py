@@ -320,3 +320,10 @@ def test_country_article():
     assert text_of(draft(country="NL")).startswith(
         "Example Municipality in the Netherlands was hit by"
     )
+
+
+def test_fine_with_amount():
+    text = text_of(
+        draft({"later": slot(["fine"]), "fine_amount": slot([{"value": 3e6, "unit": "EUR"}])})
+    )
+    assert "Later, a fine of €3 million was imposed." in text

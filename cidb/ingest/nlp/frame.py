@@ -30,7 +30,8 @@ Slots (``frame[slot] = {"value", "sentences": [{"text", "source", "language"}],
 - recovery: ``recovery`` ("restored" | "partly restored" | "still disrupted"),
   ``recovery_time`` (number of days/weeks/months), ``cost`` (money); also
   "restoration under way"
-- later stages: ``later`` (list: "arrest", "charges", "fine", "investigation closed")
+- later stages: ``later`` (list: "arrest", "charges", "fine", "investigation closed"),
+  ``fine_amount`` (money)
 
 Number slots hold a list, one per unit: ``{"value": float | None, "unit", "text",
 "qualifier" ("about", "more than"...), "sources"}`` (``value`` None: a vague amount such
@@ -84,6 +85,7 @@ NUMBER_SLOTS = frozenset(
         "ransom_amount",
         "recovery_time",
         "cost",
+        "fine_amount",
     }
 )
 # Exclusive values that contradict each other within a slot.
@@ -273,6 +275,8 @@ def _number_hits(q: Quantity, folded: str, near: str) -> list[str]:
     """Slots a quantity fills, from its unit and the sentence's context (money: the
     words near the amount, as a sentence often names several amounts)."""
     if q.kind == "money":
+        if _has("FINE", near):
+            return ["fine_amount"]
         if _has("RANSOM", near):
             return ["ransom_amount"]
         if _has("COST", near):

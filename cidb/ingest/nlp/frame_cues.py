@@ -170,6 +170,7 @@ CONCEPTS: list[Concept] = [
         "a software vulnerability",
         r"vulnerab|sarbarhet|sarbarhed|schwachstelle|sicherheitsluck|kwetsbaarhe|faille|vulnerabilidad|"
         r"vulnerabilita|haavoittuv|podatnos|luk[ai] w zabezpiecz|zero-day|zero day|zranitelnost|turvaauk|ievainojamib|vulnerabilit",
+        needs=("VIA", "ATTACKER"),
     ),
     Concept(
         "entry_point",
@@ -771,7 +772,13 @@ CONTEXTS["DEMAND"] = (
 # how the attackers got in: "via", "through"
 CONTEXTS["VIA"] = (
     r"via|through|got in|gained access|genom|gjennom|gennem|uber|durch|door|par l'intermediaire|par le biais|"
-    r"a traves|tramite|attraverso|kautta|przez|prin|cez|kaudu|caur|por meio"
+    r"a traves|tramite|attraverso|kautta|przez|prin|cez|kaudu|caur|por meio|"
+    r"exploit|ausgenutzt|ausnutz|utnytt|misbrug|uitgebuit|aprovech|sfrutt|hyodyn|wykorzyst|zneuzi"
+)
+# a fine and its amount
+CONTEXTS["FINE"] = (
+    r"fined|a fine|penalty|sanktionsavgift|boter|overtredelsesgebyr|bode\b|bussgeld|geldbusse|boete|"
+    r"amende|multa|sanzione|sakko|seuraamusmaksu|grzywn|kara|pokut|trahv|sodu nauda|amenda"
 )
 
 # Actors: who claimed, who is suspected; nation-state attribution (adjective -> cues).

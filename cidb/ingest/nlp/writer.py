@@ -391,11 +391,15 @@ def _recovery(d: dict, frame: dict, t: _Text) -> None:
         "fine": "a fine was imposed",
         "investigation closed": "the criminal investigation was closed",
     }
+    fines = _values(frame, "fine_amount")
+    if fines:
+        phrases["fine"] = f"a fine of {quantity(fines[0])} was imposed"
+        later = [*later, "fine"]
     steps = [
         phrases[x] for x in ("arrest", "charges", "fine", "investigation closed") if x in later
     ]
     if steps:
-        t.add("recovery", f"Later, {join(steps)}", ["later"])
+        t.add("recovery", f"Later, {join(steps)}", ["later"] + (["fine_amount"] if fines else []))
 
 
 def _timeline(d: dict, t: _Text) -> None:
