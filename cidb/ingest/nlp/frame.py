@@ -229,7 +229,7 @@ def agencies(text: str, folded: str) -> list[str]:
     found += [k for k, rx in _AGENCY_NAME_RX.items() if rx.search(folded)]
     out = []
     for a in found:
-        a = {"Verfassungsschutz": "BfV", "NorCERT": "NSM"}.get(a, a)
+        a = {"NorCERT": "NSM"}.get(a, a)  # Verfassungsschutz: German or Austrian, as written
         if a not in out:
             out.append(a)
     return out

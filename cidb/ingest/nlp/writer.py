@@ -34,6 +34,7 @@ TYPE_LABEL = {
 AGENCY_LABEL = {
     "BSI": "the federal office for information security (BSI)",
     "BfV": "the domestic intelligence service (BfV)",
+    "Verfassungsschutz": "the domestic intelligence service (Verfassungsschutz)",
     "NCSC": "the national cyber security centre (NCSC)",
     "MSB": "the civil contingencies agency (MSB)",
     "NSM": "the national security authority (NSM)",
@@ -179,7 +180,9 @@ def _impact(d: dict, frame: dict, t: _Text) -> None:
     services = [s for s in services if s not in counted]
     if services:
         t.add("impact", f"The attack disrupted {join(services[:7])}", ["services"])
-    affected = _values(frame, "affected")
+    # a figure the data paragraph gives ("data of 43 million people") is not repeated
+    told = {(v.get("value"), v["unit"]) for v in _values(frame, "data_subjects")}
+    affected = [v for v in _values(frame, "affected") if (v.get("value"), v["unit"]) not in told]
     if affected:
         parts = [quantity(v, UNIT_NOUN.get(v["unit"], v["unit"])) for v in affected[:3]]
         verb = "was" if len(parts) == 1 and affected[0].get("value") == 1 else "were"
