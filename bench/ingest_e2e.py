@@ -75,7 +75,7 @@ STAGES = [
         [
             "nlp/classify.py:cue_counts",
             "nlp/classify.py:classify",
-            "nlp/classify.py:relevance_score",
+            "nlp/relevance.py:lexicon_relevance",
         ],
     ),
     (

@@ -20,6 +20,9 @@ from .nlp.embed import E5Embedder, HashEmbedder, embedding_text
 from .nlp.entities import Entities
 from .nlp.grouping import IncidentState, name_match
 from .nlp.pipeline import RELEVANCE_THRESHOLD, RESCUE_THRESHOLD
+from .nlp.relevance import finalize as finalize_relevance
+from .nlp.relevance import is_semantic
+from .nlp.roles import Sentence
 
 __all__ = [
     "ArticleAnalysis",
@@ -31,6 +34,7 @@ __all__ = [
     "build_draft",
     "embed",
     "from_dict",
+    "is_semantic",
     "make_embedder",
     "merge_states",
     "name_match",
@@ -70,6 +74,7 @@ def embed(analyses: list[ArticleAnalysis], embedder: Any) -> None:
     vectors = embedder.embed([embedding_text(a.title, a.text) for a in pending])
     for a, v in zip(pending, vectors, strict=True):
         a.embedding = np.asarray(v, dtype=np.float32)
+        finalize_relevance(a, embedder)
 
 
 def fatal_error(a: ArticleAnalysis) -> str | None:
@@ -105,6 +110,9 @@ def from_dict(data: dict, text: str, embedding: np.ndarray | None) -> ArticleAna
     d["entities"] = _build(Entities, d["entities"])
     d["entities"].candidates = [tuple(c) for c in d["entities"].candidates]
     d["classification"] = _build(Classification, d["classification"])
+    d["sentences"] = [
+        Sentence(**{**s, "reasons": tuple(s.get("reasons") or ())}) for s in d["sentences"]
+    ]
     d["embedding"] = embedding
     return _build(ArticleAnalysis, d)
 

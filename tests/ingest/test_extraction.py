@@ -1,8 +1,9 @@
 from cidb.ingest.nlp.actors import find_actors
-from cidb.ingest.nlp.classify import classify, relevance_score
+from cidb.ingest.nlp.classify import classify
 from cidb.ingest.nlp.dates import extract_dates, parse_published
 from cidb.ingest.nlp.entities import extract_entities
 from cidb.ingest.nlp.pipeline import estimate_incident_date
+from cidb.ingest.nlp.relevance import relevance_score
 
 
 def test_dates_absolute_and_relative():

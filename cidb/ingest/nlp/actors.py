@@ -16,6 +16,8 @@ DATA_FILE = Path(__file__).parent / "data" / "threat_actors.json"
 _GROUP_CONTEXT = re.compile(
     r"ransomware|gang|group|gruppe|gruppierung|bande|gruppen|groupe|groep|bende|ryhmä|"
     r"collecti|kollektiv|hacker|hacktivist|cyber|attack|angr|angriff|aanval|attaque|crew|"
+    r"grupo|gruppo|grupa|grupul|skupin|rühm|grupė|grupa|csoport|banda|colectiv|collettiv|"
+    r"kolektyw|haker|häkker|hakk|ataque|attacco|atak|útok|ciber|kyber|kiber|"
     r"[«»„“”\"']",
     re.IGNORECASE,
 )
@@ -159,3 +161,11 @@ def find_actors(text: str) -> list[ActorMatch]:
             entry.name, entry.type, entry.country, alias, m.start(), entry.attack_id
         )
     return list(found.values())
+
+
+def asserted_actors(actors: list[dict], usable: str) -> list[dict]:
+    """The actors named in usable sentences (asserted, about this incident): a group
+    named only in speculation ("possibly linked to X"), a denial or a background
+    paragraph is no attribution."""
+    named = {m.name for m in find_actors(usable)}
+    return [a for a in actors if a.get("name") in named]

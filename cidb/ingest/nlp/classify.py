@@ -1,19 +1,21 @@
-"""Relevance, attack types, CIA, motives and ATT&CK techniques by multilingual cues."""
+"""Attack types, CIA, motives and ATT&CK techniques by multilingual cues (relevance:
+``relevance.py``).
+
+Labels are counted only over an article's usable sentences (about this incident and
+asserted, see roles.py); negative facts ("no data was stolen") block the contrary
+labels, and a motive needs evidence (no default motive for a type).
+"""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from cidb.incidents import vocab
 
 from .lexicon import (
-    ATTACK_NOUNS,
     ATTACK_TYPE_CUES,
     AUX_CUES,
     CIA_CUES,
-    INCIDENT_CUES,
-    NON_INCIDENT_CUES,
     TECHNIQUE_CUES,
     find_cues,
 )
@@ -51,10 +53,41 @@ def cue_counts(text: str) -> dict[str, int]:
     return counts
 
 
+def usable_text(sentences: list, lang: str | None = None) -> str:
+    """The text that labels are counted over: usable sentences, one a line, plus the
+    asserted clauses of negated this-incident sentences."""
+    from .roles import asserted_clauses
+
+    parts = [s.text if s.usable else asserted_clauses(s, lang) for s in sentences]
+    return "\n".join(p for p in parts if p)
+
+
+def article_blocked(facts: list[dict], counts: dict[str, int]) -> frozenset[str]:
+    """Labels an article's negative facts deny, unless more of its usable text states
+    them than denies them ("no data was stolen" early, "stolen data published" later)."""
+    from .roles import BLOCKS
+
+    n_facts: dict[str, int] = {}
+    for f in facts:
+        n_facts[f["fact"]] = n_facts.get(f["fact"], 0) + 1
+    out = set()
+    for fact, n in n_facts.items():
+        for label in BLOCKS.get(fact, ()):
+            key = label if label in counts else f"tech_{label}"
+            if n >= counts.get(key, 0):
+                out.add(label)
+    return frozenset(out)
+
+
 def classify_counts(
-    counts: dict[str, float], actors: list[dict], n_articles: int = 1
+    counts: dict[str, float],
+    actors: list[dict],
+    n_articles: int = 1,
+    blocked: set[str] | frozenset[str] = frozenset(),
 ) -> Classification:
-    """Labels from (possibly summed) cue counts; ``n_articles`` scales the thresholds."""
+    """Labels from (possibly summed) cue counts; ``n_articles`` scales the thresholds;
+    ``blocked`` labels (attack types, "cia_X", technique IDs) are stated false by a
+    negative fact and never given."""
     need = max(1.0, n_articles * 0.34)
     types: list[str] = []
     ransomware_actor = any(a.get("type") in ("ransomware", "extortion") for a in actors)
@@ -109,14 +142,25 @@ def classify_counts(
     if "ddos" in types or counts.get("cia_A", 0) >= need * 1.5:
         cia.append("A")
 
-    motives: list[str]
+    types = [t for t in types if t not in blocked] or ["other"]
+    cia = [k for k in cia if f"cia_{k}" not in blocked]
+
+    # motives only from evidence: a ransom or extortion (Financial), fraud (Financial),
+    # a claimed hacktivist group or hacktivist wording (Ideology), a state actor or
+    # espionage evidence (Espionage); otherwise Unknown, never a default for a type
+    motives: list[str] = []
     if "espionage" in types:
-        motives = ["Espionage"]
-    elif hacktivist or "ddos" in types or "defacement" in types:
-        motives = ["Ideology"]
-    elif {"ransomware", "extortion", "phishing"} & set(types):
-        motives = ["Financial"]
-    else:
+        motives.append("Espionage")
+    if hacktivist or counts.get("aux_hacktivist", 0) >= need:
+        motives.append("Ideology")
+    if (
+        {"ransomware", "extortion"} & set(types)
+        or ransomware_actor
+        or counts.get("aux_ransom", 0) >= need
+        or counts.get("tech_T1657", 0) >= need
+    ):
+        motives.append("Financial")
+    if not motives:
         motives = ["Unknown"]
 
     techniques: list[str] = []
@@ -129,54 +173,40 @@ def classify_counts(
             techniques.append(tid)
     if "phishing" not in types and "T1566" in techniques:
         techniques.remove("T1566")
+    # the ATT&CK tagger's plain-word techniques (see techniques.py)
+    for key, n in counts.items():
+        tid = key[len("tagged_") :]
+        if key.startswith("tagged_") and n >= need and tid not in techniques:
+            techniques.append(tid)
+    techniques = [t for t in techniques if t not in blocked]
     return Classification(types, cia, motives, techniques)
 
 
-def classify(text: str, actors: list[dict], counts: dict[str, int] | None = None) -> Classification:
-    """Attack types, CIA, motives and techniques for one article (``counts``: cue_counts(text))."""
+def classify(
+    text: str,
+    actors: list[dict],
+    counts: dict[str, int] | None = None,
+    blocked: set[str] | frozenset[str] = frozenset(),
+) -> Classification:
+    """Attack types, CIA, motives and techniques for one article (``text``: its usable
+    sentences; ``counts``: cue_counts(text); ``blocked``: labels its negative facts deny)."""
+    from .techniques import tagged_techniques, technique_evidence
+
     counts = cue_counts(text) if counts is None else counts
-    result = classify_counts(counts, actors)
-    result.evidence = {
+    sentences = [s for s in text.split("\n") if s]
+    tagged = tagged_techniques(sentences)
+    for tid in tagged:  # kept in the counts so that the incident's vote sees them
+        counts[f"tagged_{tid}"] = 1
+    result = classify_counts(counts, actors, blocked=blocked)
+    evidence = technique_evidence(result.techniques, sentences)
+    for tid in result.techniques:
+        for sent in tagged.get(tid, []):
+            if sent not in evidence.setdefault(tid, []):
+                evidence[tid].append(sent[:300])
+    result.evidence = {f"tech:{tid}": sents for tid, sents in evidence.items() if sents}
+    result.evidence |= {
         t: _snips(text, ATTACK_TYPE_CUES[t]) for t in result.attack_types if t in ATTACK_TYPE_CUES
     }
     for k in result.cia:
         result.evidence[f"cia:{k}"] = _snips(text, CIA_CUES[k])
     return result
-
-
-def relevance_score(
-    text: str, title: str | None, victim_score: float
-) -> tuple[float, dict[str, float]]:
-    """Probability-like score that the article reports one specific incident.
-
-    Attack vocabulary and a victim named in an attack phrase push up; report,
-    advice, policy and trend vocabulary pushes down. Lead and title weigh more,
-    since that is where an article states its subject.
-    """
-    head = f"{title or ''}\n{text[:500]}"
-    attack_head = len(find_cues(head, ATTACK_NOUNS))
-    attack_all = len(find_cues(text, ATTACK_NOUNS))
-    incident = len(find_cues(text, INCIDENT_CUES))
-    non_head = len(find_cues(head, NON_INCIDENT_CUES))
-    non_all = len(find_cues(text, NON_INCIDENT_CUES))
-    disruption = len(find_cues(head, CIA_CUES["A"]))
-    feats = {
-        "attack_head": min(attack_head, 4),
-        "attack_all": math.log1p(attack_all),
-        "incident": math.log1p(incident),
-        "victim": min(victim_score, 20.0) / 5.0,
-        "non_head": min(non_head, 4),
-        "non_all": math.log1p(non_all),
-        "disruption": min(disruption, 3),
-    }
-    z = (
-        -2.6
-        + 0.6 * feats["attack_head"]
-        + 0.7 * feats["attack_all"]
-        + 0.6 * feats["incident"]
-        + 0.9 * feats["victim"]
-        - 0.9 * feats["non_head"]
-        - 0.6 * feats["non_all"]
-        + 0.3 * feats["disruption"]
-    )
-    return 1 / (1 + math.exp(-z)), feats

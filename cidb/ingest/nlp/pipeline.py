@@ -17,16 +17,32 @@ from typing import Any
 
 import numpy as np
 
-from .classify import Classification, classify, cue_counts, relevance_score
+from .actors import asserted_actors
+from .classify import (
+    Classification,
+    article_blocked,
+    classify,
+    cue_counts,
+    usable_text,
+)
 from .dates import DateMention, extract_dates, format_date, parse_published
 from .dedup import DuplicateIndex, fingerprint
 from .embed import E5Embedder, Embedder, embedding_text
 from .entities import Entities, extract_entities
 from .lang import detect_language
 from .lexicon import ATTACK_NOUNS, ATTACK_TYPE_CUES, VICTIM_VERBS, compile_cues
+from .relevance import (
+    LEX_THRESHOLD,
+    finalize,
+    is_semantic,
+    lexicon_relevance,
+    needs_semantic,
+)
+from .roles import Sentence, negative_facts, sentence_roles
+from .sentences import sentence_at, split_sentences
 from .textclean import clean_article
 
-RELEVANCE_THRESHOLD = 0.45
+RELEVANCE_THRESHOLD = LEX_THRESHOLD  # lexicon-only decision (see relevance.py)
 # Borderline articles join an existing incident only when they name its victim.
 RESCUE_THRESHOLD = 0.1
 
@@ -34,7 +50,9 @@ RESCUE_THRESHOLD = 0.1
 EVENT_CUES: dict[str, str] = {
     "data published": r"publish|leak|dark ?web|darknet|publicer|publiser|offentliggjor|veröffentlich|"
     r"gepubliceerd|publié|divulgu|julkais|lekket|lækket|läck",
-    "ransom demanded": r"ransom|lösen|løsepeng|lösegeld|losgeld|rançon|lunnas|kiristy|erpress|utpress|afpres",
+    # ransom, not ransomware ("ransomwareattack", "Erpressungstrojaner", "løsepengevirus")
+    "ransom demanded": r"ransom(?!ware)|lösen(?!ord)|løsepeng(?!evirus)|lösegeld(?!virus)|losgeld(?!software)|"
+    r"rançon(?!giciel)|lunnas(?!ohjelm)|kiristy(?!shaitta)|erpress(?!ungs?(?:software|trojaner|virus))|utpress|afpres",
     "responsibility claimed": r"claim|responsib|ansvar|bekannt|revendiqu|opeist|tog på sig|påtok seg",
     "attack discovered": r"discover|detect|noticed|upptäck|oppdag|opdag|entdeck|bemerkt|ontdek|découvert|havaittiin|huomattiin",
     "systems restored": r"restor|back online|återställ|gjenopprett|genopret|wiederhergestellt|hersteld|rétabli|palautet|"
@@ -65,32 +83,28 @@ class ArticleAnalysis:
     timeline: list[dict] = field(default_factory=list)
     embedding: np.ndarray | None = None
     duplicate_of: str | None = None
+    relevance_lex: float = 0.0  # the lexicon's score; ``relevance`` is the decision's
+    relevance_final: bool = False  # decided (by the lexicon alone or with the e5 model)
+    # sentence roles (title first) and the explicit negative facts they state
+    sentences: list[Sentence] = field(default_factory=list)
+    negative_facts: list[dict] = field(default_factory=list)
 
     def as_dict(self, with_embedding: bool = False) -> dict[str, Any]:
         d = {
             k: v
             for k, v in self.__dict__.items()
-            if k not in ("embedding", "entities", "classification")
+            if k not in ("embedding", "entities", "classification", "sentences")
         }
         d["entities"] = self.entities.as_dict()
         d["classification"] = self.classification.as_dict()
+        d["sentences"] = [x.as_dict() for x in self.sentences]
         if with_embedding and self.embedding is not None:
             d["embedding"] = [float(x) for x in self.embedding]
         return d
 
 
-# a sentence ends at .!? after a non-digit ("12. März" is no boundary) or at a line break
-_BOUNDARY = re.compile(r"(?<=[^\d\s.][.!?])\s+(?=[^\s\da-zåäöæøüé])|\n")
-
-
 def _sentence_at(text: str, pos: int) -> str:
-    start = 0
-    # endpos pos + 1: the look-ahead must see a sentence that starts at pos
-    for m in _BOUNDARY.finditer(text, max(0, pos - 600), pos + 1):
-        start = m.end()
-    m = _BOUNDARY.search(text, pos)
-    end = m.start() if m else len(text)
-    return text[start:end].strip()
+    return sentence_at(text, pos)
 
 
 _ATTACK_SENTENCE = None
@@ -128,16 +142,28 @@ def _about_other(sent: str, victim_names: list[str], other_names: list[str]) -> 
     return names_other and bool(_OTHER_CASE.search(sent))
 
 
+def _role_at(roles: list[Sentence] | None, pos: int) -> Sentence | None:
+    """The body sentence (not the title) whose span holds character ``pos``."""
+    if not roles:
+        return None
+    for s in roles:
+        if s.start <= pos < s.end:
+            return s
+    return None
+
+
 def estimate_incident_date(
     text: str,
     published: str | None,
     mentions: list[DateMention] | None = None,
     victim_names: list[str] | None = None,
     other_names: list[str] | None = None,
+    roles: list[Sentence] | None = None,
 ) -> tuple[str | None, str | None, str | None, bool]:
-    """(date, precision, sentence, from_text): the earliest date stated in an attack sentence,
-    never after publication and not in a sentence about another organisation; otherwise
-    the publication date."""
+    """(date, precision, sentence, from_text): the earliest date stated in an attack
+    sentence about this incident (asserted; with ``roles``, only usable sentences), never
+    after publication; otherwise the publication date; otherwise None (date unknown:
+    never the day of ingestion)."""
     pub, pub_prec = parse_published(published)
     mentions = mentions if mentions is not None else extract_dates(text, published)
     rx = _attack_rx()
@@ -145,10 +171,16 @@ def estimate_incident_date(
     for m in mentions:
         if m.precision == "year":
             continue
-        sent = _sentence_at(text, m.start)
-        if not rx.search(sent):
-            continue
-        if other_names and _about_other(sent, victim_names or [], other_names):
+        role = _role_at(roles, m.start)
+        if roles is not None:
+            if role is None or not role.usable:
+                continue
+            sent = role.text
+        else:
+            sent = _sentence_at(text, m.start)
+        if not rx.search(sent) or later_event(sent):
+            continue  # a later stage never moves the incident date
+        if roles is None and other_names and _about_other(sent, victim_names or [], other_names):
             continue
         if pub is not None:
             limit = (
@@ -164,31 +196,62 @@ def estimate_incident_date(
         return format_date(best[0], best[1]), best[1], best[2], True
     if pub is not None:
         return format_date(pub, pub_prec or "day"), pub_prec, None, False
-    years = [
-        m for m in mentions if m.precision == "year" and rx.search(_sentence_at(text, m.start))
-    ]
+    years = []
+    for m in mentions:
+        if m.precision != "year":
+            continue
+        role = _role_at(roles, m.start)
+        if roles is not None and (role is None or not role.usable):
+            continue
+        sent = role.text if role is not None else _sentence_at(text, m.start)
+        if rx.search(sent):
+            years.append((m, sent))
     if years:
-        return str(years[0].date.year), "year", _sentence_at(text, years[0].start), True
+        return str(years[0][0].date.year), "year", years[0][1], True
     return None, None, None, False
 
 
 # Events that follow the attack: their dates are weaker evidence of the incident month.
 LATER_EVENTS = ("data published", "systems restored", "police report filed")
+# Later stages beyond the timeline's events: fines, arrests, charges and court cases,
+# final reports (multilingual stems).
+_LATER_STAGE = re.compile(
+    r"(?<!\w)(?:fined?\b|bu(?:ß|ss)geld|geldbu(?:ß|ss)e|amende|multa|sanzion|boete|b[øo]de\b|"
+    r"sakko|grzywn|pokut|amend[ăa]|trahv|arrest|festgenommen|verhaftet|interpell[ée]|detenid|"
+    r"arrestat|gripen|anh[åa]llen|p[åa]grep|anholdt|aangehouden|pid[äa]tet|zatrzyman|zadr[žz]an|"
+    r"zatknut|court|gericht|tribunal|rechtbank|domstol|tingsr[äa]tt|oikeu|s[ąa]d\b|soud|s[úu]d\b|"
+    r"charged|angeklagt|anklage|[åa]tal|tiltal|inculp|imputad|verdict|urteil|sentenced|verurteilt|"
+    r"d[öø]md|final report|abschlussbericht|rapport final|informe final|slutrapport|"
+    r"loppuraport)",
+    re.IGNORECASE,
+)
 
 
 def later_event(sentence: str | None) -> bool:
-    """The sentence dates a later stage (leak, restoration, police report), not the attack."""
+    """The sentence dates a later stage (leak, restoration, police report, fine, arrest,
+    court case, final report), not the attack."""
     if not sentence or re.search(EVENT_CUES["attack discovered"], sentence, re.IGNORECASE):
         return False
+    if _LATER_STAGE.search(sentence):
+        return True
     return any(re.search(EVENT_CUES[e], sentence, re.IGNORECASE) for e in LATER_EVENTS)
 
 
-def build_timeline(text: str, mentions: list[DateMention], url: str) -> list[dict]:
+def build_timeline(
+    text: str, mentions: list[DateMention], url: str, roles: list[Sentence] | None = None
+) -> list[dict]:
+    """Dated events of this incident; with ``roles``, only from usable sentences."""
     events = []
     for m in mentions:
         if m.precision == "year":
             continue
-        sent = _sentence_at(text, m.start)
+        if roles is not None:
+            role = _role_at(roles, m.start)
+            if role is None or not role.usable:
+                continue
+            sent = role.text
+        else:
+            sent = _sentence_at(text, m.start)
         for label, cue in EVENT_CUES.items():
             if re.search(cue, sent, re.IGNORECASE):
                 events.append(
@@ -227,22 +290,29 @@ def process_article(raw: dict, embedder: Embedder | None = None) -> ArticleAnaly
     hint = raw.get("language") if isinstance(raw.get("language"), str) else None
     lang, conf = detect_language(f"{title or ''} {text}", hint)
     entities = extract_entities(text, title, lang, url)
-    full = f"{title or ''}\n{text}"
-    counts = cue_counts(full)
-    cls = classify(full, entities.actors, counts)
-    rel, _ = relevance_score(text, title, entities.victim_score)
+    rel, _ = lexicon_relevance(text, title, entities.victim_score)
     if "binary" in cleaned.flags or "empty" in cleaned.flags:
         rel = 0.0
-    mentions = extract_dates(text, published)
+    mentions = extract_dates(text, published, lang)
     victim_names = [entities.victim, *entities.victim_aliases] if entities.victim else []
     other_names = [n for n, sc in entities.candidates if sc >= 1.0 and n not in victim_names]
-    date, prec, date_sent, from_text = estimate_incident_date(
-        text, published, mentions, victim_names, other_names
+    spans = split_sentences(text, lang)
+    roles = sentence_roles(
+        text, title, lang, published, victim_names, other_names, mentions=mentions, spans=spans
     )
+    date, prec, date_sent, from_text = estimate_incident_date(
+        text, published, mentions, victim_names, other_names, roles=roles
+    )
+    # labels from usable sentences only; negative facts block the contrary labels
+    facts = negative_facts(roles, lang)
+    usable = usable_text(roles, lang)
+    counts = cue_counts(usable)
+    entities.actors = asserted_actors(entities.actors, usable)
+    cls = classify(usable, entities.actors, counts, article_blocked(facts, counts))
     emb = None
     if embedder is not None and text:
         emb = embedder.embed([embedding_text(title, text)])[0]
-    return ArticleAnalysis(
+    a = ArticleAnalysis(
         url=url,
         title=title,
         text=text,
@@ -253,6 +323,7 @@ def process_article(raw: dict, embedder: Embedder | None = None) -> ArticleAnaly
         fingerprint=fingerprint(text) if text else [],
         relevant=rel >= RELEVANCE_THRESHOLD,
         relevance=round(rel, 4),
+        relevance_lex=round(rel, 4),
         entities=entities,
         classification=cls,
         cue_counts=counts,
@@ -260,9 +331,14 @@ def process_article(raw: dict, embedder: Embedder | None = None) -> ArticleAnaly
         date_precision=prec,
         date_sentence=date_sent,
         date_from_text=from_text,
-        timeline=build_timeline(text, mentions, url),
+        timeline=build_timeline(text, mentions, url, roles=roles),
         embedding=emb,
+        sentences=roles,
+        negative_facts=facts,
     )
+    # preliminary without an embedding; decided again once the article is embedded
+    finalize(a, embedder)
+    return a
 
 
 def _same_victim(a: ArticleAnalysis, b: ArticleAnalysis | None) -> bool:
@@ -279,18 +355,28 @@ SKIP_EMBED_VICTIM_SCORE = 5.0
 
 
 def select_for_embedding(
-    analyses: list[ArticleAnalysis], grouper: Any = None, seen: set[str] | None = None
+    analyses: list[ArticleAnalysis],
+    grouper: Any = None,
+    seen: set[str] | None = None,
+    semantic: bool = False,
 ) -> list[int]:
     """Indexes of the analyses to embed up front: candidates for grouping, minus articles
-    whose confident victim was already named by an earlier article or known incident.
-    ``seen`` carries the name tokens of earlier chunks (updated in place)."""
+    whose confident victim was already named by an earlier article or known incident,
+    plus (``semantic``: the embedder is a sentence model) articles whose relevance the
+    lexicon is unsure of. ``seen`` carries the name tokens of earlier chunks (updated in
+    place)."""
     from .grouping import article_names, name_tokens
 
     known = getattr(grouper, "_by_token", {})
     seen = set() if seen is None else seen
     out = []
     for i, a in enumerate(analyses):
-        if a.relevance < RESCUE_THRESHOLD or not a.text:
+        if not a.text:
+            continue
+        if semantic and needs_semantic(a):  # the lexicon is unsure: the model decides
+            out.append(i)
+            continue
+        if a.relevance < RESCUE_THRESHOLD:
             continue
         e = a.entities
         toks = name_tokens(e.victim) if e.victim else set()
@@ -350,6 +436,7 @@ def run_pipeline(
         vecs = embedder.embed([embedding_text(a.title, a.text) for a in batch])
         for a, v in zip(batch, vecs, strict=True):
             a.embedding = v
+            finalize(a, embedder)
         st["embed_s"] += time.perf_counter() - t0
         st["embedded"] += len(batch)
 
@@ -400,7 +487,7 @@ def run_pipeline(
                 group(pending[0])
             # articles that only repeat a known victim are embedded later, and only if
             # no incident takes them by name
-            idx = select_for_embedding(chunk, grouper, seen)
+            idx = select_for_embedding(chunk, grouper, seen, is_semantic(embedder))
             pending = (chunk, pool.submit(embed_batch, [chunk[i] for i in idx]))
         if pending is not None:
             pending[1].result()

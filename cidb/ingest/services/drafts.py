@@ -58,8 +58,11 @@ def _date(draft: dict, members: list[Any]) -> tuple[dt.date, str]:
             value, precision = parse_iso_date(str(text))
         except ValueError:
             continue
-        return (value, precision) if value <= today else (today, "day")
-    return today, "day"  # nothing dated: the editor fixes it in review
+        if value <= today:  # a future date is no evidence; never the day of ingestion
+            return value, precision
+    # nothing dated (the draft says "date_unknown"): the field is required until the
+    # model allows an unknown date, so the editor fixes it in review
+    return today, "day"
 
 
 def _organization(name: str | None, aliases: list[str], country: str) -> Organization | None:

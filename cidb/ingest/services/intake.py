@@ -59,6 +59,7 @@ class Summary:
     irrelevant: int = 0
     borderline: int = 0
     rescued: int = 0
+    unreadable: int = 0  # uncertain, in a language without a lexicon: kept for review
     analysed: int = 0
     embedded: int = 0  # up front and on demand
     created: set[int] = field(default_factory=set)
@@ -95,6 +96,11 @@ class Summary:
         if self.rescued:
             line += f"; {_n(self.rescued, 'borderline article')} attached by victim name"
         out.append(line)
+        if self.unreadable:
+            out.append(
+                f"kept for review: {self.unreadable} uncertain article(s) in languages "
+                "read only in part (flag language_unreadable:xx on their drafts)"
+            )
         out += [f"  error: {ref}: {reason}" for ref, reason in self.errors]
         return out
 
@@ -336,7 +342,10 @@ class Ingestor:
     def _embed_later(self, pool: ThreadPoolExecutor, batch: list[Prepared]) -> Future:
         analyses = [p.analysis for p in batch if p.analysis is not None]
         chosen = [
-            analyses[i] for i in nlp.select_for_embedding(analyses, self.grouper, self._name_tokens)
+            analyses[i]
+            for i in nlp.select_for_embedding(
+                analyses, self.grouper, self._name_tokens, nlp.is_semantic(self.embedder)
+            )
         ]
         return pool.submit(self._embed, chosen)
 
@@ -504,6 +513,8 @@ class Ingestor:
             self.summary.copies += 1
         else:
             self.summary.grouped += 1
+        if any(f.startswith("language_unreadable:") for f in a.flags):
+            self.summary.unreadable += 1
 
     def _attach(self, key: str, a: Any, source: Source) -> int:
         """The incident of ``key`` (a new draft when there is none) gets the source;
