@@ -360,18 +360,25 @@ def about_of(
     other_names: list[str],
     dates: list[dt.date],
     recent_anchor: dt.date | None,
+    victim_keys: set[str] | None = None,
+    others: list[str] | None = None,
 ) -> tuple[str, tuple[str, ...]]:
     """(about, reasons) of one sentence; ``dates`` are the dates stated in it and
     ``recent_anchor`` the date of the article's own event when that is recent (else
-    None: an old date may then be the incident itself, as in a follow-up)."""
+    None: an old date may then be the incident itself, as in a follow-up).
+    ``victim_keys`` (name_keys(victim_names)) and ``others``
+    (other_organisations(other_names, victim_names)) may be passed precomputed."""
     from .entities import fold
 
     cue_lang, _ = _cue_lang(lang)
     low = text.lower()
+    keys = name_keys(victim_names) if victim_keys is None else victim_keys
     victim = _mentions_any(low, victim_names) or (
-        _mentions_keys(set(fold(text).split()), name_keys(victim_names)) or None
+        keys and _mentions_keys(set(fold(text).split()), keys) or None
     )
-    other = _mentions_any(low, other_organisations(other_names, victim_names))
+    if others is None:
+        others = other_organisations(other_names, victim_names)
+    other = _mentions_any(low, others)
     other_case = _find("other", cue_lang, text)
     rel_past = _RELATIVE_PAST.search(text)
     attackish = bool(_ATTACKISH.search(text))
@@ -441,12 +448,16 @@ def sentence_roles(
         ]
         if dated_attack and all((pub - d).days > 183 for d in dated_attack):
             anchor = None  # a follow-up or retrospective: old dates may be the incident's
+    victim_keys = name_keys(victim_names)
+    others = other_organisations(other_names, victim_names)
     out: list[Sentence] = []
     items = [(title, -1, -1, [])] if title else []
     items += [(text[a:b], a, b, dates_in[i]) for i, (a, b) in enumerate(spans)]
     for sent, a, b, dates in items:
         modality, mreasons = modality_of(sent, lang)
-        about, areasons = about_of(sent, lang, victim_names, other_names, dates, anchor)
+        about, areasons = about_of(
+            sent, lang, victim_names, other_names, dates, anchor, victim_keys, others
+        )
         out.append(Sentence(sent, a, b, about, modality, (*areasons, *mreasons)))
     return out
 
