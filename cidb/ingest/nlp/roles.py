@@ -379,8 +379,13 @@ def about_of(
     if others is None:
         others = other_organisations(other_names, victim_names)
     other = _mentions_any(low, others)
-    other_case = _find("other", cue_lang, text)
     rel_past = _RELATIVE_PAST.search(text)
+    gap = None
+    if recent_anchor is not None:
+        gap = next((d for d in dates if (recent_anchor - d).days > 300), None)
+    # the other-case cues matter only with another organisation, a relative past or
+    # an old date (most sentences have none: skip the look-up)
+    other_case = _find("other", cue_lang, text) if other or rel_past or gap else []
     attackish = bool(_ATTACKISH.search(text))
     # another organisation named (and not the victim) in wording that points to another
     # or an earlier case; an authority or supplier named in an incident sentence
@@ -388,9 +393,6 @@ def about_of(
     if other and not victim and (other_case or rel_past):
         cue = other_case[0].group(0) if other_case else rel_past.group(0)  # type: ignore[union-attr]
         return "background", (f"other_org:{other}", f"other_case:{cue.lower()}")
-    gap = None
-    if recent_anchor is not None:
-        gap = next((d for d in dates if (recent_anchor - d).days > 300), None)
     if gap is not None and (not victim or other_case or rel_past):
         return "background", (f"date_gap:{gap.isoformat()[:7]}",)
     if rel_past and recent_anchor is not None and attackish and (not victim or other_case):
