@@ -194,10 +194,14 @@ def classify(
 
     counts = cue_counts(text) if counts is None else counts
     sentences = [s for s in text.split("\n") if s]
-    tagged = tagged_techniques(sentences)
-    for tid in tagged:  # kept in the counts so that the incident's vote sees them
-        counts[f"tagged_{tid}"] = 1
     result = classify_counts(counts, actors, blocked=blocked)
+    # the tagger (a fixed cost of several ms a call) only where the cues found no
+    # technique in a text that has attack sentences
+    tagged = {} if result.techniques else tagged_techniques(sentences)
+    if tagged:
+        for tid in tagged:  # kept in the counts so that the incident's vote sees them
+            counts[f"tagged_{tid}"] = 1
+        result = classify_counts(counts, actors, blocked=blocked)
     evidence = technique_evidence(result.techniques, sentences)
     for tid in result.techniques:
         for sent in tagged.get(tid, []):

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .dates import DateMention, extract_dates, parse_published
-from .modality_cues import DENIAL, GENERAL, HEDGE, NEGATION, OTHER_CASE
+from .modality_cues import DENIAL, GENERAL, HEDGE, MULTI_WORD, NEGATION, OTHER_CASE
 from .sentences import split_sentences
 
 ABOUT = ("incident", "background", "general")
@@ -88,331 +88,11 @@ _TABLES = {
 
 
 @lru_cache(maxsize=512)
-def _words_rx(table_name: str, lang: str) -> re.Pattern[str] | None:
-    """Matcher of a table for one language: single words, stems and the phrases that
-    the table spells with spaces (recognised as runs of 2-4 words that appear
-    together in the table value and are joined here)."""
-    spec = _TABLES[table_name].get(lang)
-    if spec is None:
-        return None
-    entries = _table_entries(table_name, lang)
-    alts = sorted({_entry_rx(e) for e in entries}, key=len, reverse=True)
-    return re.compile("|".join(alts), re.IGNORECASE)
-
-
-# phrases of each table (multi-word entries), listed where they are not obvious from
-# single words; everything else in a table value is one entry per word
-_MULTI = {
-    "en": [
-        "may have",
-        "could have",
-        "believed to",
-        "thought to",
-        "appears to",
-        "appeared to",
-        "not yet confirmed",
-        "it is unclear",
-        "last year",
-        "in the past",
-        "first seen",
-        "for the first time",
-        "years ago",
-        "also hit",
-        "attacks like",
-        "such attacks",
-        "these attacks",
-        "in general",
-        "every year",
-        "each year",
-        "experts recommend",
-        "is a type of",
-        "is a form of",
-        "according to a report",
-        "according to a survey",
-        "dismissed the claim*",
-        "rejected the claim*",
-        "no evidence",
-        "no indication*",
-        "no sign of",
-    ],
-    "de": [
-        "soll haben",
-        "sollen haben",
-        "soll worden sein",
-        "eine weitere",
-        "einen weiteren",
-        "im vergangenen jahr",
-        "letztes jahr",
-        "zum ersten mal",
-        "vor jahren",
-        "solche angriffe",
-        "derartige angriffe",
-        "im allgemeinen",
-        "in der regel",
-        "jedes jahr",
-        "experten raten",
-        "ist eine form",
-        "laut einer studie",
-        "laut einer umfrage",
-        "weist zurück",
-        "keine hinweise",
-        "keine anzeichen",
-    ],
-    "fr": [
-        "non confirmé*",
-        "selon des rumeurs",
-        "un autre",
-        "une autre",
-        "l'an dernier",
-        "l'année dernière",
-        "pour la première fois",
-        "il y a ans",
-        "ce type d'attaque",
-        "ces attaques",
-        "de telles attaques",
-        "en général",
-        "de plus en plus",
-        "chaque année",
-        "dans le monde",
-        "les experts recommand*",
-        "selon une étude",
-        "selon un rapport",
-        "pour cent",
-        "aucune preuve",
-        "aucun indice",
-        "aucune indication",
-    ],
-    "nl": [
-        "naar verluidt",
-        "een andere",
-        "vorig jaar",
-        "voor het eerst",
-        "jaar geleden",
-        "zulke aanvallen",
-        "dergelijke aanvallen",
-        "in het algemeen",
-        "steeds meer",
-        "elk jaar",
-        "experts raden aan",
-        "zouden moeten",
-        "volgens een onderzoek",
-        "geen aanwijzing*",
-        "geen bewijs",
-    ],
-    "sv": [
-        "enligt uppgift",
-        "skulle kunna",
-        "kan ha",
-        "en annan",
-        "ett annat",
-        "förra året",
-        "i fjol",
-        "för första gången",
-        "år sedan",
-        "sådana attacker",
-        "den här typen",
-        "i allmänhet",
-        "allt fler",
-        "varje år",
-        "i världen",
-        "experter rekommenderar",
-        "enligt en undersökning",
-        "enligt en rapport",
-        "inga tecken",
-        "inga indikationer",
-        "inga bevis",
-    ],
-    "da": [
-        "efter sigende",
-        "kan have",
-        "en anden",
-        "et andet",
-        "sidste år",
-        "for første gang",
-        "år siden",
-        "sådanne angreb",
-        "den slags",
-        "i almindelighed",
-        "flere og flere",
-        "hvert år",
-        "eksperter anbefaler",
-        "ifølge en undersøgelse",
-        "ifølge en rapport",
-        "ingen tegn",
-        "ingen indikationer",
-        "ingen beviser",
-    ],
-    "no": [
-        "etter sigende",
-        "kan ha",
-        "en annen",
-        "et annet",
-        "i fjor",
-        "for første gang",
-        "år siden",
-        "slike angrep",
-        "denne typen",
-        "stadig flere",
-        "hvert år",
-        "eksperter anbefaler",
-        "ifølge en undersøkelse",
-        "ifølge en rapport",
-        "ingen tegn",
-        "ingen indikasjoner",
-        "ingen bevis",
-    ],
-    "nn": [
-        "kan ha",
-        "ein annan",
-        "eit anna",
-        "i fjor",
-        "for første gong",
-        "år sidan",
-        "slike åtak",
-        "denne typen",
-        "stadig fleire",
-        "kvart år",
-        "ekspertar tilrår",
-        "ingen teikn",
-        "ingen prov",
-    ],
-    "is": ["í fyrra", "vísar á bug", "engin merki"],
-    "fi": [
-        "voi olla",
-        "viime vuonna",
-        "ensimmäisen kerran",
-        "vuotta sitten",
-        "tällaiset hyökkäykset",
-        "yhä useammin",
-        "joka vuosi",
-        "asiantuntijat suosittelevat",
-        "tutkimuksen mukaan",
-        "ei merkkejä",
-        "ei viitteitä",
-    ],
-    "et": ["möödunud aastal", "eelmisel aastal", "aastat tagasi", "lükkab tagasi", "märke ei ole"],
-    "es": [
-        "tal vez",
-        "no confirmad*",
-        "el año pasado",
-        "hace años",
-        "por primera vez",
-        "este tipo de ataques",
-        "estos ataques",
-        "en general",
-        "a menudo",
-        "cada vez más",
-        "cada año",
-        "en todo el mundo",
-        "los expertos recomiendan",
-        "según un estudio",
-        "según un informe",
-        "por ciento",
-        "ninguna prueba",
-        "ningún indicio",
-    ],
-    "pt": [
-        "não confirmad*",
-        "o ano passado",
-        "no ano passado",
-        "há anos",
-        "pela primeira vez",
-        "este tipo de ataque",
-        "estes ataques",
-        "em geral",
-        "cada vez mais",
-        "todos os anos",
-        "em todo o mundo",
-        "os especialistas recomendam",
-        "segundo um estudo",
-        "por cento",
-        "nenhuma prova",
-        "nenhum indício",
-    ],
-    "it": [
-        "non confermat*",
-        "un altro",
-        "un'altra",
-        "l'anno scorso",
-        "in passato",
-        "anni fa",
-        "per la prima volta",
-        "questo tipo di attacchi",
-        "questi attacchi",
-        "in generale",
-        "sempre più",
-        "ogni anno",
-        "nel mondo",
-        "gli esperti consigliano",
-        "secondo uno studio",
-        "secondo un rapporto",
-        "per cento",
-        "nessuna prova",
-        "nessun indizio",
-    ],
-    "ca": ["un altre", "una altra", "l'any passat", "fa anys", "cap prova", "cap indici"],
-    "ro": [
-        "se pare",
-        "ar fi",
-        "un alt",
-        "o altă",
-        "anul trecut",
-        "în urmă cu",
-        "acest tip de atac",
-        "astfel de atacuri",
-        "în general",
-        "tot mai multe",
-        "în fiecare an",
-        "experții recomandă",
-        "ar trebui",
-        "potrivit unui raport",
-        "la sută",
-        "nicio dovadă",
-        "niciun indiciu",
-    ],
-    "pl": [
-        "być może",
-        "w zeszłym roku",
-        "w ubiegłym roku",
-        "lat temu",
-        "rok temu",
-        "tego typu ataki",
-        "takie ataki",
-        "coraz więcej",
-        "każdego roku",
-        "na świecie",
-        "eksperci zalecają",
-        "według raportu",
-        "brak dowodów",
-        "brak śladów",
-    ],
-    "cs": ["minulý rok", "před lety", "žádné důkazy"],
-    "sk": ["minulý rok", "pred rokmi", "žiadne dôkazy"],
-    "sl": ["naj bi", "prejšnje leto", "pred leti", "ni dokazov"],
-    "hr": ["prošle godine", "prije godina", "nema dokaza"],
-    "bg": [
-        "може би",
-        "твърди се",
-        "миналата година",
-        "по-рано",
-        "преди години",
-        "няма доказателства",
-    ],
-    "hu": ["évvel ezelőtt", "nincs bizonyíték"],
-    "lt": ["prieš metus", "nėra įrodymų"],
-    "lv": ["pagājušajā gadā", "pirms gadiem", "nav pierādījumu"],
-    "mt": ["is-sena li għaddiet"],
-    "ga": ["is dócha"],
-    "lb": ["lescht joer", "en aneren", "eng aner"],
-}
-
-
-@lru_cache(maxsize=512)
 def _table_entries(table_name: str, lang: str) -> tuple[str, ...]:
     spec = _TABLES[table_name].get(lang) or ""
     flat = " " + " ".join(spec.split()) + " "
     entries: list[str] = []
-    for phrase in _MULTI.get(lang, []):
+    for phrase in MULTI_WORD.get(lang, []):
         if f" {phrase} " in flat:
             entries.append(phrase)
             flat = flat.replace(f" {phrase} ", " ", 1)
@@ -428,13 +108,20 @@ def _cue_lang(lang: str | None) -> tuple[str, str | None]:
     return "en", f"no_cues:{lang}"
 
 
+@lru_cache(maxsize=512)
+def _pair_rx(table: str, lang: str) -> re.Pattern[str] | None:
+    """One matcher for a table in ``lang`` and English (English quotes are common)."""
+    entries = {*_table_entries(table, lang), *_table_entries(table, "en")}
+    if not entries:
+        return None
+    return re.compile(
+        "|".join(sorted({_entry_rx(e) for e in entries}, key=len, reverse=True)), re.IGNORECASE
+    )
+
+
 def _find(table: str, lang: str, text: str) -> list[re.Match[str]]:
-    out: list[re.Match[str]] = []
-    for lg in {lang, "en"}:
-        rx = _words_rx(table, lg)
-        if rx is not None:
-            out += rx.finditer(text)
-    return out
+    rx = _pair_rx(table, lang)
+    return list(rx.finditer(text)) if rx is not None else []
 
 
 # Words of the event itself: attack, data, theft, payment, access, impact, evidence.
@@ -673,20 +360,32 @@ def about_of(
     other_names: list[str],
     dates: list[dt.date],
     recent_anchor: dt.date | None,
+    victim_keys: set[str] | None = None,
+    others: list[str] | None = None,
 ) -> tuple[str, tuple[str, ...]]:
     """(about, reasons) of one sentence; ``dates`` are the dates stated in it and
     ``recent_anchor`` the date of the article's own event when that is recent (else
-    None: an old date may then be the incident itself, as in a follow-up)."""
+    None: an old date may then be the incident itself, as in a follow-up).
+    ``victim_keys`` (name_keys(victim_names)) and ``others``
+    (other_organisations(other_names, victim_names)) may be passed precomputed."""
     from .entities import fold
 
     cue_lang, _ = _cue_lang(lang)
     low = text.lower()
+    keys = name_keys(victim_names) if victim_keys is None else victim_keys
     victim = _mentions_any(low, victim_names) or (
-        _mentions_keys(set(fold(text).split()), name_keys(victim_names)) or None
+        keys and _mentions_keys(set(fold(text).split()), keys) or None
     )
-    other = _mentions_any(low, other_organisations(other_names, victim_names))
-    other_case = _find("other", cue_lang, text)
+    if others is None:
+        others = other_organisations(other_names, victim_names)
+    other = _mentions_any(low, others)
     rel_past = _RELATIVE_PAST.search(text)
+    gap = None
+    if recent_anchor is not None:
+        gap = next((d for d in dates if (recent_anchor - d).days > 300), None)
+    # the other-case cues matter only with another organisation, a relative past or
+    # an old date (most sentences have none: skip the look-up)
+    other_case = _find("other", cue_lang, text) if other or rel_past or gap else []
     attackish = bool(_ATTACKISH.search(text))
     # another organisation named (and not the victim) in wording that points to another
     # or an earlier case; an authority or supplier named in an incident sentence
@@ -694,9 +393,6 @@ def about_of(
     if other and not victim and (other_case or rel_past):
         cue = other_case[0].group(0) if other_case else rel_past.group(0)  # type: ignore[union-attr]
         return "background", (f"other_org:{other}", f"other_case:{cue.lower()}")
-    gap = None
-    if recent_anchor is not None:
-        gap = next((d for d in dates if (recent_anchor - d).days > 300), None)
     if gap is not None and (not victim or other_case or rel_past):
         return "background", (f"date_gap:{gap.isoformat()[:7]}",)
     if rel_past and recent_anchor is not None and attackish and (not victim or other_case):
@@ -754,12 +450,16 @@ def sentence_roles(
         ]
         if dated_attack and all((pub - d).days > 183 for d in dated_attack):
             anchor = None  # a follow-up or retrospective: old dates may be the incident's
+    victim_keys = name_keys(victim_names)
+    others = other_organisations(other_names, victim_names)
     out: list[Sentence] = []
     items = [(title, -1, -1, [])] if title else []
     items += [(text[a:b], a, b, dates_in[i]) for i, (a, b) in enumerate(spans)]
     for sent, a, b, dates in items:
         modality, mreasons = modality_of(sent, lang)
-        about, areasons = about_of(sent, lang, victim_names, other_names, dates, anchor)
+        about, areasons = about_of(
+            sent, lang, victim_names, other_names, dates, anchor, victim_keys, others
+        )
         out.append(Sentence(sent, a, b, about, modality, (*areasons, *mreasons)))
     return out
 

@@ -5,8 +5,9 @@ negated or speculative sentence never yields a technique:
 
 - explicit cues (classify.classify_counts: ransomware or encryption -> T1486, a
   stated DDoS -> T1498, phishing -> T1566, data exfiltrated/published -> T1567, ...);
-- the ATT&CK tagger (cidb.tagging; glossary for non-English text), run only on the
-  few usable sentences that contain attack vocabulary, and trusted only for
+- the ATT&CK tagger (cidb.tagging; glossary for non-English text), run only when the
+  cues found no technique, only on the few usable sentences that contain attack
+  vocabulary, and trusted only for
   techniques that news states in plain words and at a high score. On the development
   news the tagger's other predictions (obfuscation, discovery, screen capture) were
   all wrong, and tagging every sentence would cost more than the rest of the
