@@ -162,3 +162,10 @@ def test_swedish_genitive_that_is_part_of_the_name_stays():
         "och Nordbergs kommun har polisanmält attacken."
     )
     assert victim(text, None, "sv") == "Nordbergs kommun"
+
+
+def test_country_names_count_only_capitalised():
+    from cidb.ingest.nlp.gazetteer import country_mentions
+
+    assert country_mentions("El equipo gana el partido en Costa Rica.") == {"CR": 1}
+    assert country_mentions("Landes ist ein Wort; die Landesverwaltung in Kärnten") == {"AT": 1}

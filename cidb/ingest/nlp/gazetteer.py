@@ -99,7 +99,7 @@ DEMONYMS: dict[str, list[str]] = {
         "italiano",
         "italiana",
     ],
-    "ES": ["spanish", "spansk", "spanisch", "spaans", "espagnol", "espanjalai", "español"],
+    "ES": ["spanish", "spansk", "spanisch", "spaans", "espagnol", "espanjalai"],
     "PT": ["portuguese", "portugisisk", "portugiesisch", "portugees", "portugais", "portuguê"],
     "RO": ["romanian", "rumänsk", "rumænsk", "rumänisch", "roemeens", "roumain", "român"],
     "SK": ["slovak", "slowakisch", "slovaque", "slovakisk", "slovenskej republiky"],
@@ -561,7 +561,8 @@ def country_mentions(text: str) -> Counter[str]:
     names = country_names()
     for m in _country_regex().finditer(text):
         w = m.group(1)
-        if w.isupper() and len(w) > 3:
+        # names are capitalised in every language read: "gana" (Spanish "wins") is no Ghana
+        if (w.isupper() and len(w) > 3) or not w[0].isupper():
             continue
         counts[names[w.lower()]] += 1
     rx, idx = _demonym_regex()

@@ -13,8 +13,9 @@ Two pieces of evidence:
 ``combined_relevance`` joins them with a logistic model whose four weights were fitted
 on the development articles and checked by 5-fold cross-validation by incident
 (``bench/relevance_cv.py`` prints the fit and the held-out scores). The model is
-applied only where the lexicon is not sure (``needs_semantic``): clear lexicon hits
-skip it, which bounds the cost to one title+lead embedding per uncertain article.
+applied only where the lexicon is not sure (``needs_semantic``): below the lexicon's own
+threshold in a language with a lexicon, below 0.9 elsewhere. Lexicon hits skip it, which
+bounds the cost to one title+lead embedding per uncertain article.
 
 An article in a language without a lexicon whose combined score stays uncertain is
 kept for the editors (flag ``language_unreadable:xx``), never silently dropped.
@@ -33,7 +34,8 @@ from .lexicon import ATTACK_NOUNS, CIA_CUES, INCIDENT_CUES, NON_INCIDENT_CUES, f
 
 # Lexicon-only decision (no semantic embedder, e.g. the hash embedder of tests).
 LEX_THRESHOLD = 0.45
-# Lexicon scores from which the article is relevant without asking the model.
+# Lexicon scores from which the article is relevant without asking the model: in a
+# language with a lexicon its own threshold, elsewhere (a few shared words) a high score.
 LEX_SURE = 0.9
 # Combined-score decision (cross-validated on dev: see bench/relevance_cv.py).
 THRESHOLD = 0.5
@@ -143,12 +145,17 @@ def combined_relevance(lexicon: float, margin_max: float, margin_mean: float) ->
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def _lexicon_sure(a: Any) -> bool:
+    sure = LEX_THRESHOLD if has_lexicon(a.language) else LEX_SURE
+    return a.relevance_lex >= sure
+
+
 def needs_semantic(a: Any) -> bool:
     """The lexicon is not sure: the model decides (costs one title+lead embedding)."""
     return (
         bool(a.text)
         and not a.relevance_final
-        and a.relevance_lex < LEX_SURE
+        and not _lexicon_sure(a)
         and not ({"binary", "empty"} & set(a.flags))
     )
 
@@ -163,7 +170,7 @@ def finalize(a: Any, embedder: Any = None) -> None:
     if {"binary", "empty"} & set(a.flags):
         a.relevance, a.relevant, a.relevance_final = 0.0, False, True
         return
-    if a.embedding is not None and is_semantic(embedder) and a.relevance_lex < LEX_SURE:
+    if a.embedding is not None and is_semantic(embedder) and not _lexicon_sure(a):
         m_max, m_mean = semantic_features(np.asarray(a.embedding, dtype=np.float32), embedder)
         p = combined_relevance(a.relevance_lex, m_max, m_mean)
         a.relevance = round(p, 4)
@@ -173,7 +180,7 @@ def finalize(a: Any, embedder: Any = None) -> None:
     else:
         a.relevance = round(a.relevance_lex, 4)
         a.relevant = a.relevance_lex >= LEX_THRESHOLD
-        a.relevance_final = a.relevance_lex >= LEX_SURE
+        a.relevance_final = _lexicon_sure(a)
         # without the model a language without a lexicon is read by a few shared words
         # ("ransomware", "hacker") only
         uncertain = a.relevance_lex >= 0.1
