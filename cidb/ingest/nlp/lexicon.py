@@ -194,6 +194,28 @@ VICTIM_VERBS = [
 
 # --- attack types -------------------------------------------------------------
 
+# "Ransom" in the languages without a hand lexicon (one list: it marks extortion and is
+# auxiliary evidence of a ransom demand)
+RANSOM_WORDS: list[str] = [
+    r"rescate",
+    r"riscatto",
+    r"resgate",
+    r"rescat\b",
+    r"răscumpăr",
+    r"okup\b",
+    r"okupu",
+    r"výkupné",
+    r"výkupného",
+    r"lunaraha",
+    r"izpirkum",
+    r"váltságdíj",
+    r"otkupnin",
+    r"odkupnin",
+    r"λύτρα",
+    r"откуп",
+    r"lausnargjald",
+]
+
 ATTACK_TYPE_CUES: dict[str, list[str]] = {
     "ransomware": [
         r"ransomware",
@@ -422,23 +444,7 @@ ATTACK_TYPE_CUES: dict[str, list[str]] = {
     # extortion: a ransom demanded or a threat to publish; in news, ransomware reports that
     # mention the ransom ("ransom" also starts "ransomware") are labelled extortion too
     "extortion": [
-        r"rescate",
-        r"riscatto",
-        r"resgate",
-        r"rescat\b",
-        r"răscumpăr",
-        r"okup\b",
-        r"okupu",
-        r"výkupné",
-        r"výkupného",
-        r"lunaraha",
-        r"izpirkum",
-        r"váltságdíj",
-        r"otkupnin",
-        r"odkupnin",
-        r"λύτρα",
-        r"откуп",
-        r"lausnargjald",
+        *RANSOM_WORDS,
         r"extorsi",
         r"estorsion",
         r"extorsão",
@@ -504,23 +510,7 @@ ATTACK_TYPE_CUES: dict[str, list[str]] = {
 AUX_CUES: dict[str, list[str]] = {
     # any mention of a ransom, including demands reported second-hand
     "ransom": [
-        r"rescate",
-        r"riscatto",
-        r"resgate",
-        r"rescat\b",
-        r"răscumpăr",
-        r"okup\b",
-        r"okupu",
-        r"výkupné",
-        r"výkupného",
-        r"lunaraha",
-        r"izpirkum",
-        r"váltságdíj",
-        r"otkupnin",
-        r"odkupnin",
-        r"λύτρα",
-        r"откуп",
-        r"lausnargjald",
+        *RANSOM_WORDS,
         r"léisegeld",
         r"ransom(?!\s?ware)",
         r"lösen(?:summ|pengar|krav)",
